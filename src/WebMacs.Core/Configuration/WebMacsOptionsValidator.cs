@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace WebMacs.Configuration;
+
+[OptionsValidator]
+internal sealed partial class WebMacsOptionsValidator : IValidateOptions<WebMacsOptions>;

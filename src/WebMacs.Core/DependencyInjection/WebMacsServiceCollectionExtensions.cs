@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebMacs;
+using Microsoft.Extensions.Options;
+using WebMacs.Configuration;
+using WebMacs.Health;
+using WebMacs.Persistence;
+using WebMacs.Security;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds WebMacs to a service collection.</summary>
+public static class WebMacsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the WebMacs core services and returns the builder that storage, rules, plugins and the other features
+    /// extend. Calling it again returns the same builder and registers nothing twice.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configuration">The configuration that WebMacs binds its options from.</param>
+    /// <returns>The WebMacs builder.</returns>
+    public static IWebMacsBuilder AddWebMacs(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(WebMacsBuilder))?.ImplementationInstance is WebMacsBuilder existing)
+        {
+            return existing;
+        }
+
+        var builder = new WebMacsBuilder(services, configuration);
+        services.AddSingleton(builder);
+
+        services.AddOptions<WebMacsOptions>()
+            .Configure(o => LegacyEnvironment.Apply(o, configuration))
+            .Bind(configuration.GetSection(WebMacsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<WebMacsOptions>, DevelopmentSecretKey>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebMacsOptions>, WebMacsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebMacsOptions>, ProductionSafetyValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
+
+        services.TryAddSingleton<AccessTokenService>();
+        services.TryAddScoped<AuthService>();
+        services.TryAddScoped<HealthService>();
+        services.TryAddSingleton<UptimeClock>();
+        services.TryAddScoped<StartupInitializer>();
+
+        // Start-up work (migrations, admin seeding) runs before any other hosted service starts listening.
+        services.AddHostedService<WebMacsStartupService>();
+        services.AddHostedService<BlacklistPurgeService>();
+        return builder;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WebMacs.Health;
+
+namespace WebMacs.Persistence;
+
+/// <summary>
+/// Runs <see cref="StartupInitializer"/> in the host's "starting" phase, before any hosted service (Kestrel
+/// included) starts, so no request ever meets an unmigrated database.
+/// </summary>
+internal sealed class WebMacsStartupService(IServiceScopeFactory scopes, UptimeClock uptime) : IHostedLifecycleService
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<StartupInitializer>().RunAsync(cancellationToken).ConfigureAwait(false);
+        uptime.Reset();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
