@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using WebMacs.Persistence;
+
+namespace WebMacs.Postgres;
+
+/// <summary>One <see cref="NpgsqlDataSource"/> per host: EF Core and the hot-path writers share its pool.</summary>
+internal sealed class PostgresStorageProvider : IStorageProvider, IAsyncDisposable
+{
+    private readonly Lazy<NpgsqlDataSource> dataSource;
+    private readonly NpgsqlConnectionStringBuilder settings;
+
+    public PostgresStorageProvider(IOptions<PostgresStorageOptions> options)
+    {
+        if (!DatabaseUrl.TryConvert(options.Value.ConnectionString ?? string.Empty, out var connectionString, out var error))
+        {
+            throw new WebMacsStartupException($"DATABASE_URL (WebMacs:Postgres:ConnectionString) {error}.");
+        }
+
+        settings = new NpgsqlConnectionStringBuilder(connectionString);
+        dataSource = new Lazy<NpgsqlDataSource>(() => new NpgsqlDataSourceBuilder(connectionString).Build());
+    }
+
+    public string Name => "PostgreSQL";
+
+    public NpgsqlDataSource DataSource => dataSource.Value;
+
+    public string Describe() => $"PostgreSQL at {settings.Host}:{settings.Port}/{settings.Database}";
+
+    public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (dataSource.IsValueCreated)
+        {
+            await dataSource.Value.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
