@@ -12,6 +12,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds WebMacs to a service collection.</summary>
 public static class WebMacsServiceCollectionExtensions
 {
+    // Packages that join in when the application references them (see IWebMacsModule). A name that does not
+    // resolve means the package is not part of the application.
+    private static readonly string[] OptionalModules = ["WebMacs.AspNetCore.WebMacsHttpModule, WebMacs.AspNetCore"];
+
     /// <summary>
     /// Adds the WebMacs core services and returns the builder that storage, rules, plugins and the other features
     /// extend. Calling it again returns the same builder and registers nothing twice.
@@ -52,6 +56,15 @@ public static class WebMacsServiceCollectionExtensions
         // Start-up work (migrations, admin seeding) runs before any other hosted service starts listening.
         services.AddHostedService<WebMacsStartupService>();
         services.AddHostedService<BlacklistPurgeService>();
+
+        foreach (var name in OptionalModules)
+        {
+            if (Type.GetType(name, throwOnError: false) is { } type && Activator.CreateInstance(type) is IWebMacsModule module)
+            {
+                module.Register(builder);
+            }
+        }
+
         return builder;
     }
 }

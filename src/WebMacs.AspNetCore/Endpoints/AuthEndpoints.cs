@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using WebMacs.AspNetCore.Http;
+using WebMacs.AspNetCore.Security;
+using WebMacs.Domain;
+using WebMacs.Security;
+
+namespace WebMacs.AspNetCore.Endpoints;
+
+/// <summary>Login, logout and the caller's profile (reference §3.2, routes 2–4).</summary>
+internal static class AuthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Auth");
+
+        auth.MapPost("/login", async (HttpContext context, AuthService service) =>
+            {
+                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                using (body)
+                {
+                    var fields = new BodyValidator(body!.Root);
+                    var email = fields.RequiredEmail("email");
+                    var password = fields.RequiredString("password", minLength: 1);
+                    if (!fields.IsValid)
+                    {
+                        return fields.Result();
+                    }
+
+                    var login = await service.LoginAsync(email!, password!, context.RequestAborted).ConfigureAwait(false);
+                    return login is null
+                        ? Problems.Result(StatusCodes.Status401Unauthorized, "Invalid email or password.")
+                        : TypedResults.Json(
+                            new LoginResponse("success", "Successfully logged in.", login.AccessToken, login.User.PublicId, login.User.Username),
+                            WebMacsJsonContext.Default.LoginResponse);
+                }
+            })
+            .WithName("Login")
+            .AllowAnonymous();
+
+        auth.MapPost("/logout", async (HttpContext context, AuthService service) =>
+            {
+                await service.LogoutAsync(context.GetWebMacsCaller().Credential, context.RequestAborted).ConfigureAwait(false);
+                return TypedResults.Json(StatusResponse.Success("Successfully logged out."), WebMacsJsonContext.Default.StatusResponse);
+            })
+            .WithName("Logout")
+            .RequireAuthorization(WebMacsPolicies.Viewer);
+
+        auth.MapGet("/me", (HttpContext context) => TypedResults.Json(ToResponse(context.GetWebMacsCaller().User), WebMacsJsonContext.Default.UserResponse))
+            .WithName("Me")
+            .RequireAuthorization(WebMacsPolicies.Viewer);
+    }
+
+    internal static UserResponse ToResponse(User user) =>
+        new(user.PublicId, user.Email, user.Username, WireEnum<UserRole>.ToWire(user.Role), user.Role == UserRole.Admin, user.RegisteredOn, user.SsoProvider);
+}

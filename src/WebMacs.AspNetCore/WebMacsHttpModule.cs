@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebMacs.AspNetCore.Security;
+
+namespace WebMacs.AspNetCore;
+
+/// <summary>
+/// Registers the HTTP side of WebMacs (authentication scheme, role policies) when <c>AddWebMacs()</c> runs in an
+/// application that references this package, so <c>MapWebMacs()</c> needs no registration call of its own.
+/// The host's default authentication scheme is left alone: WebMacs endpoints name their scheme explicitly.
+/// </summary>
+internal sealed class WebMacsHttpModule : IWebMacsModule
+{
+    public void Register(IWebMacsBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, WebMacsAuthenticationHandler>(WebMacsAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(WebMacsPolicies.Add);
+
+        var existing = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
+        if (existing is null || existing.ImplementationType == typeof(AuthorizationMiddlewareResultHandler))
+        {
+            services.Replace(ServiceDescriptor.Singleton<IAuthorizationMiddlewareResultHandler, WebMacsAuthorizationResultHandler>());
+        }
+    }
+}
