@@ -27,6 +27,7 @@ public static class WebMacsEndpointRouteBuilderExtensions
         HealthEndpoints.Map(root);
         var api = root.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
+        UsersEndpoints.Map(api);
         return root;
     }
 }

@@ -3,6 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+using WebMacs.AspNetCore.Pipeline;
 using WebMacs.AspNetCore.Security;
 
 namespace WebMacs.AspNetCore;
@@ -19,6 +23,19 @@ internal sealed class WebMacsHttpModule : IWebMacsModule
         var services = builder.Services;
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, WebMacsAuthenticationHandler>(WebMacsAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(WebMacsPolicies.Add);
+
+        services.AddOptions<WebMacsHttpOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<WebMacsHttpOptions>, WebMacsHttpOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebMacsHttpOptions>, WebMacsHttpOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, WebMacsStartupFilter>());
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<WebMacsHttpOptions>>((cors, http) =>
+            cors.AddPolicy(WebMacsStartupFilter.CorsPolicy, policy => policy
+                .WithOrigins([.. http.Value.CorsOrigins])
+                .AllowCredentials()
+                .AllowAnyMethod()
+                .AllowAnyHeader()
+                .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
 
         var existing = services.LastOrDefault(d => d.ServiceType == typeof(IAuthorizationMiddlewareResultHandler));
         if (existing is null || existing.ImplementationType == typeof(AuthorizationMiddlewareResultHandler))

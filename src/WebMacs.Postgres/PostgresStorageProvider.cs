@@ -29,6 +29,16 @@ internal sealed class PostgresStorageProvider : IStorageProvider, IAsyncDisposab
 
     public Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public ConstraintViolation Classify(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState switch
+        {
+            PostgresErrorCodes.UniqueViolation => ConstraintViolation.Unique,
+            PostgresErrorCodes.ForeignKeyViolation => ConstraintViolation.ForeignKey,
+            PostgresErrorCodes.NotNullViolation => ConstraintViolation.NotNull,
+            PostgresErrorCodes.CheckViolation => ConstraintViolation.Check,
+            _ => ConstraintViolation.None,
+        };
+
     public async ValueTask DisposeAsync()
     {
         if (dataSource.IsValueCreated)

@@ -23,6 +23,20 @@ internal sealed class SqliteStorageProvider(IOptions<SqliteStorageOptions> sqlit
 
     public string Describe() => $"SQLite file {FilePath}";
 
+    public ConstraintViolation Classify(Exception exception)
+    {
+        // SQLite extended result codes: https://www.sqlite.org/rescode.html
+        var sqlite = exception as SqliteException ?? exception.InnerException as SqliteException;
+        return sqlite?.SqliteExtendedErrorCode switch
+        {
+            2067 or 1555 => ConstraintViolation.Unique,      // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+            787 => ConstraintViolation.ForeignKey,           // SQLITE_CONSTRAINT_FOREIGNKEY
+            1299 => ConstraintViolation.NotNull,             // SQLITE_CONSTRAINT_NOTNULL
+            275 => ConstraintViolation.Check,                // SQLITE_CONSTRAINT_CHECK
+            _ => ConstraintViolation.None,
+        };
+    }
+
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);

@@ -86,6 +86,27 @@ internal sealed class JsonBody : IDisposable
 
     public void Dispose() => document.Dispose();
 
+    /// <summary>
+    /// Finds a JSON syntax error in a request body without consuming it (the body is buffered and rewound). The
+    /// original answers such bodies with 422 even before it checks credentials; size problems are left to the handler.
+    /// </summary>
+    public static async Task<IResult?> FindSyntaxErrorAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody || request.ContentLength > DefaultMaxBytes || (request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) ?? false)
+            || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
+        {
+            return null;
+        }
+
+        request.EnableBuffering(DefaultMaxBytes);
+        var (body, error) = await ReadAsync(context).ConfigureAwait(false);
+        body?.Dispose();
+        request.Body.Position = 0;
+        return error is Problems.IValidationProblem { FirstType: "json_invalid" } ? error : null;
+    }
+
     internal static JsonElement EmptyObject()
     {
         using var doc = JsonDocument.Parse("{}");

@@ -13,6 +13,12 @@ internal static class Problems
 
     public static IResult Validation(IReadOnlyList<ValidationError> errors) => new ValidationResult(errors);
 
+    /// <summary>The original's generic 404: <c>&lt;Entity&gt; '&lt;id&gt;' not found.</c></summary>
+    public static IResult NotFound(string entity, string id) => Result(StatusCodes.Status404NotFound, $"{entity} '{id}' not found.");
+
+    /// <summary>The original's generic 409: <c>&lt;Entity&gt; already exists.</c></summary>
+    public static IResult Conflict(string entity) => Result(StatusCodes.Status409Conflict, $"{entity} already exists.");
+
     public static Task WriteAsync(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
@@ -46,8 +52,16 @@ internal static class Problems
         public Task ExecuteAsync(HttpContext httpContext) => WriteAsync(httpContext, status, detail);
     }
 
-    private sealed class ValidationResult(IReadOnlyList<ValidationError> errors) : IResult, IStatusCodeHttpResult
+    /// <summary>A 422 result, so callers can see which kind of validation failed.</summary>
+    internal interface IValidationProblem
     {
+        string? FirstType { get; }
+    }
+
+    private sealed class ValidationResult(IReadOnlyList<ValidationError> errors) : IResult, IStatusCodeHttpResult, IValidationProblem
+    {
+        public string? FirstType => errors.Count > 0 ? errors[0].Type : null;
+
         public int? StatusCode => StatusCodes.Status422UnprocessableEntity;
 
         public Task ExecuteAsync(HttpContext httpContext)

@@ -13,13 +13,22 @@ internal sealed class WebMacsAuthorizationResultHandler : IAuthorizationMiddlewa
 {
     private readonly AuthorizationMiddlewareResultHandler fallback = new();
 
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (authorizeResult.Forbidden && policy.Requirements.OfType<MinimumRoleRequirement>().FirstOrDefault() is { } role)
+        var role = policy.Requirements.OfType<MinimumRoleRequirement>().FirstOrDefault();
+        if (role is not null && !authorizeResult.Succeeded && await JsonBody.FindSyntaxErrorAsync(context).ConfigureAwait(false) is { } syntaxError)
         {
-            return Problems.WriteAsync(context, StatusCodes.Status403Forbidden, role.ForbiddenDetail);
+            // The original rejects unparseable JSON before it looks at credentials (reference §3.5, check order).
+            await syntaxError.ExecuteAsync(context).ConfigureAwait(false);
+            return;
         }
 
-        return fallback.HandleAsync(next, context, policy, authorizeResult);
+        if (role is not null && authorizeResult.Forbidden)
+        {
+            await Problems.WriteAsync(context, StatusCodes.Status403Forbidden, role.ForbiddenDetail).ConfigureAwait(false);
+            return;
+        }
+
+        await fallback.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
     }
 }

@@ -52,6 +52,8 @@ public static class WebMacsServiceCollectionExtensions
         services.TryAddScoped<HealthService>();
         services.TryAddSingleton<UptimeClock>();
         services.TryAddScoped<StartupInitializer>();
+        services.TryAddScoped<ChangeSaver>();
+        services.TryAddScoped<WebMacs.Users.UserService>();
 
         // Start-up work (migrations, admin seeding) runs before any other hosted service starts listening.
         services.AddHostedService<WebMacsStartupService>();

@@ -14,4 +14,7 @@ internal interface IStorageProvider
 
     /// <summary>Prepares the store before migrations run (e.g. creates the folder of a database file).</summary>
     Task PrepareAsync(CancellationToken cancellationToken);
+
+    /// <summary>Tells which constraint, if any, a failed save violated (from the provider's error codes).</summary>
+    ConstraintViolation Classify(Exception exception);
 }
