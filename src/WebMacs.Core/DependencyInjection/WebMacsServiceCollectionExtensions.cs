@@ -53,6 +53,7 @@ public static class WebMacsServiceCollectionExtensions
         services.TryAddSingleton<UptimeClock>();
         services.TryAddScoped<StartupInitializer>();
         services.TryAddScoped<ChangeSaver>();
+        services.TryAddScoped<WebMacs.Webhooks.WebhookOutbox>();
         services.TryAddScoped<WebMacs.Users.UserService>();
 
         // Start-up work (migrations, admin seeding) runs before any other hosted service starts listening.
