@@ -11,10 +11,15 @@ namespace WebMacs.ReferenceHost;
 internal static class HostRunner
 {
     private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
+    private const string EfConnectionCategory = "Microsoft.EntityFrameworkCore.Database.Connection";
 
-    /// <summary>The generic host logs start failures with a stack trace; the runner below prints one line instead.</summary>
+    /// <summary>
+    /// The generic host logs start failures with a stack trace, and EF Core logs a failed connection as an error of
+    /// its own; the runner below prints one line instead. Set in code (not only in appsettings.json) so it holds
+    /// wherever the host is started from: the content root, and with it appsettings.json, is the working directory.
+    /// </summary>
     public static ILoggingBuilder AddStartupFailureFilter(this ILoggingBuilder logging) =>
-        logging.AddFilter(HostCategory, LogLevel.None);
+        logging.AddFilter(HostCategory, LogLevel.None).AddFilter(EfConnectionCategory, LogLevel.Critical);
 
     public static async Task<int> RunOrExplainAsync(this WebApplication app)
     {

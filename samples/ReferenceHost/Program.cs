@@ -1,7 +1,10 @@
+using Scalar.AspNetCore;
 using WebMacs.ReferenceHost;
 
 // The reference host: the whole WebMacs system in one process. With no configuration it stores everything in
-// ./data/webmacs.db (SQLite); DATABASE_URL=postgresql://… switches it to PostgreSQL.
+// ./data/webmacs.db (SQLite); DATABASE_URL=postgresql://… switches it to PostgreSQL. An existing WebMACS .env in
+// the working directory is read too (real environment variables win over it).
+DotEnvFile.LoadIfPresent();
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddStartupFailureFilter();
 
@@ -15,10 +18,14 @@ else
     webmacs.AddSqlite();
 }
 
+builder.Services.AddOpenApi(options => options.AddWebMacsDocumentInfo());
+
 var app = builder.Build();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapWebMacs();
+app.MapOpenApi();                       // /openapi/v1.json
+app.MapScalarApiReference("/docs");     // interactive API page
 app.PrintUrlsWhenStarted();
 
 return await app.RunOrExplainAsync();

@@ -27,7 +27,18 @@ public static class WebMacsEndpointRouteBuilderExtensions
         HealthEndpoints.Map(root);
         var api = root.MapGroup("/api/v1");
         AuthEndpoints.Map(api);
+        SsoEndpoints.Map(api);
         UsersEndpoints.Map(api);
+        OtaEndpoints.Map(api);
+        DashboardsEndpoints.Map(api);
+        PluginsEndpoints.Map(api);
+        TokensEndpoints.Map(api);
+        EventsEndpoints.Map(api);
+        ExperimentsEndpoints.Map(api);
+        LoggingEndpoints.Map(api);
+        DatapointsEndpoints.Map(api);
+        WebhooksEndpoints.Map(api);
+        RulesEndpoints.Map(api);
         return root;
     }
 }

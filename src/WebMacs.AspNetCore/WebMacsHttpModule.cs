@@ -22,6 +22,7 @@ internal sealed class WebMacsHttpModule : IWebMacsModule
     {
         var services = builder.Services;
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, WebMacsAuthenticationHandler>(WebMacsAuthenticationHandler.SchemeName, null);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AuthenticationOptions>, HostDefaultScheme>());
         services.AddAuthorization(WebMacsPolicies.Add);
 
         services.AddOptions<WebMacsHttpOptions>().ValidateOnStart();

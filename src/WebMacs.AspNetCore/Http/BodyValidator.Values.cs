@@ -61,9 +61,12 @@ internal sealed partial class BodyValidator
         double value;
         switch (element.ValueKind)
         {
-            case JsonValueKind.Number:
-                value = element.GetDouble();
+            case JsonValueKind.Number when element.TryGetDouble(out value):
                 break;
+            case JsonValueKind.Number:
+                // A literal beyond double range (1e999): System.Text.Json refuses to read it as a number.
+                Add("finite_number", name, "Input should be a finite number", element.Clone());
+                return null;
             case JsonValueKind.String when TryGetString(name, element, out var text):
                 if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
                 {
@@ -96,8 +99,7 @@ internal sealed partial class BodyValidator
             case JsonValueKind.Number when element.TryGetInt64(out value):
                 break;
             case JsonValueKind.Number:
-                var number = element.GetDouble();
-                if (number != Math.Floor(number) || !double.IsFinite(number))
+                if (!element.TryGetDouble(out var number) || number != Math.Floor(number) || !double.IsFinite(number))
                 {
                     Add("int_from_float", name, "Input should be a valid integer, got a number with a fractional part", element.Clone());
                     return null;
@@ -105,11 +107,20 @@ internal sealed partial class BodyValidator
 
                 value = number is > long.MaxValue or < long.MinValue ? (number > 0 ? long.MaxValue : long.MinValue) : (long)number;
                 break;
-            case JsonValueKind.String when TryGetString(name, element, out var text) && long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value):
-                break;
             case JsonValueKind.String:
-                Add("int_parsing", name, "Input should be a valid integer, unable to parse string as an integer", element.Clone());
-                return null;
+                if (!TryGetString(name, element, out var text))
+                {
+                    // Already reported; an unreadable string (lone surrogate) cannot be echoed as the input.
+                    return null;
+                }
+
+                if (!long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+                {
+                    Add("int_parsing", name, "Input should be a valid integer, unable to parse string as an integer", element.Clone());
+                    return null;
+                }
+
+                break;
             default:
                 Add("int_type", name, "Input should be a valid integer", element.Clone());
                 return null;
@@ -164,7 +175,14 @@ internal sealed partial class BodyValidator
 
     private T? EnumValue<T>(string name, JsonElement element) where T : struct, Enum
     {
-        if (element.ValueKind == JsonValueKind.String && TryGetString(name, element, out var text) && WireEnum<T>.TryParse(text, out var value))
+        var text = string.Empty;
+        if (element.ValueKind == JsonValueKind.String && !TryGetString(name, element, out text))
+        {
+            // Already reported; an unreadable string (lone surrogate) cannot be echoed as the input.
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.String && WireEnum<T>.TryParse(text, out var value))
         {
             return value;
         }
@@ -176,7 +194,14 @@ internal sealed partial class BodyValidator
 
     private DateTime? DateTimeValue(string name, JsonElement element)
     {
-        if (element.ValueKind == JsonValueKind.String && TryGetString(name, element, out var text)
+        var text = string.Empty;
+        if (element.ValueKind == JsonValueKind.String && !TryGetString(name, element, out text))
+        {
+            // Already reported; an unreadable string (lone surrogate) cannot be echoed as the input.
+            return null;
+        }
+
+        if (element.ValueKind == JsonValueKind.String
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
         {
             return value.UtcDateTime;

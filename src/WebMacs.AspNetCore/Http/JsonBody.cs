@@ -64,6 +64,16 @@ internal sealed class JsonBody : IDisposable
                 return (null, Problems.Validation([new ValidationError("missing", ["body"], "Field required", null)]));
             }
 
+            // System.Text.Json checks UTF-8 only in the strings it decodes, so bytes in an ignored field would pass.
+            if (FirstInvalidUtf8(buffer.AsSpan(0, length)) is var invalid and >= 0)
+            {
+                return (null, Problems.Validation(
+                [
+                    new ValidationError("json_invalid", ["body", invalid], "JSON decode error", EmptyObject(),
+                        new Dictionary<string, object> { ["error"] = "Invalid UTF-8" }),
+                ]));
+            }
+
             try
             {
                 return (new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length), Options)), null);
@@ -111,6 +121,22 @@ internal sealed class JsonBody : IDisposable
     {
         using var doc = JsonDocument.Parse("{}");
         return doc.RootElement.Clone();
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            return -1;
+        }
+
+        var index = 0;
+        while (System.Text.Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) == OperationStatus.Done)
+        {
+            index += consumed;
+        }
+
+        return index;
     }
 
     private static IResult TooLarge(int maxBytes) =>

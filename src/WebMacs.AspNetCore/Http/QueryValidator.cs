@@ -29,6 +29,18 @@ internal sealed class QueryValidator(HttpRequest request)
         return Last(name) is { } text ? Parse(name, text, min, max) : defaultValue;
     }
 
+    /// <summary>Reads a required string parameter; a missing one is a <c>missing</c> error.</summary>
+    public string? RequiredString(string name)
+    {
+        if (Last(name) is { } text)
+        {
+            return text;
+        }
+
+        errors.Add(new ValidationError("missing", ["query", name], "Field required", null));
+        return null;
+    }
+
     public T? Enum<T>(string name) where T : struct, System.Enum
     {
         if (Last(name) is not { } text)

@@ -55,6 +55,23 @@ public static class WebMacsServiceCollectionExtensions
         services.TryAddScoped<ChangeSaver>();
         services.TryAddScoped<WebMacs.Webhooks.WebhookOutbox>();
         services.TryAddScoped<WebMacs.Users.UserService>();
+        services.TryAddScoped<WebMacs.Ota.FirmwareService>();
+        services.TryAddScoped<WebMacs.Ota.UpdateCheckService>();
+        WebMacs.Ota.OtaRegistration.AddOtaInfrastructure(services, configuration);
+        services.TryAddScoped<WebMacs.Dashboards.DashboardService>();
+        services.TryAddScoped<WebMacs.Plugins.PluginInstanceService>();
+        services.TryAddScoped<WebMacs.Plugins.ChannelMappingService>();
+        services.TryAddScoped<WebMacs.Plugins.PluginPackageService>();
+        WebMacs.Plugins.PluginRegistration.AddPluginInfrastructure(services, configuration);
+        services.TryAddScoped<WebMacs.Tokens.ApiTokenService>();
+        services.TryAddScoped<WebMacs.Events.EventService>();
+        services.TryAddScoped<WebMacs.Experiments.ExperimentService>();
+        services.TryAddScoped<WebMacs.Experiments.ExperimentCsvExporter>();
+        services.TryAddScoped<WebMacs.LogEntries.LogEntryService>();
+        services.TryAddScoped<WebMacs.Datapoints.DatapointIngestion>();
+        services.TryAddScoped<WebMacs.Datapoints.DatapointService>();
+        services.TryAddScoped<WebMacs.Webhooks.WebhookService>();
+        services.TryAddScoped<WebMacs.Rules.RuleService>();
 
         // Start-up work (migrations, admin seeding) runs before any other hosted service starts listening.
         services.AddHostedService<WebMacsStartupService>();

@@ -26,10 +26,12 @@ internal sealed partial class StartupInitializer(
 {
     public const string ApiVersion = "2.0.0";
 
+    public const string NoStorageMessage = "No WebMacs storage is configured: call AddPostgres() or AddSqlite() on the builder that AddWebMacs() returns.";
+
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var provider = providers.FirstOrDefault()
-            ?? throw new WebMacsStartupException("No WebMacs storage is configured: call AddPostgres() or AddSqlite() on the builder that AddWebMacs() returns.");
+            ?? throw new WebMacsStartupException(NoStorageMessage);
         var description = provider.Describe();
 
         try

@@ -13,6 +13,13 @@ internal sealed class WebMacsStartupService(IServiceScopeFactory scopes, UptimeC
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+
+        // Without a store there is no WebMacsDbContext, so StartupInitializer cannot even be created: name what is missing.
+        if (scope.ServiceProvider.GetService<IStorageProvider>() is null)
+        {
+            throw new WebMacsStartupException(StartupInitializer.NoStorageMessage);
+        }
+
         await scope.ServiceProvider.GetRequiredService<StartupInitializer>().RunAsync(cancellationToken).ConfigureAwait(false);
         uptime.Reset();
     }

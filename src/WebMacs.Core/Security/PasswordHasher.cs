@@ -14,8 +14,9 @@ internal static class PasswordHasher
         {
             return BCrypt.Net.BCrypt.Verify(password, hash);
         }
-        catch (BCrypt.Net.SaltParseException)
+        catch (Exception ex) when (ex is BCrypt.Net.SaltParseException or ArgumentException)
         {
+            // BCrypt.Net reports an empty or truncated hash with ArgumentException (or ArgumentOutOfRangeException).
             return false;
         }
     }

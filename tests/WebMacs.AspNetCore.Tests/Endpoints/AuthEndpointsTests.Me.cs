@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Domain;
 using WebMacs.Testing.Hosting;
@@ -31,6 +32,21 @@ public sealed partial class AuthEndpointsTests
         Assert.Equal(WebMacsTestHost.AdminEmail, body.GetProperty("email").GetString());
         Assert.Equal("admin", body.GetProperty("username").GetString());
         Assert.Equal(loginBody.GetProperty("public_id").GetString(), body.GetProperty("public_id").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Login_Success_WritesOneUnreadInfoLogEntryOwnedByTheUser(TestStore store)
+    {
+        var host = await hosts.GetAsync(store);
+
+        var user = await host.CreateUserAsync(UserRole.Viewer);
+
+        var entries = await host.WithDbAsync(db => db.LogEntries.Where(e => e.UserId == user.Id).ToListAsync(Ct));
+        var entry = Assert.Single(entries);
+        Assert.Equal($"User '{user.Username}' logged in.", entry.Content);
+        Assert.Equal(LoggingType.Info, entry.LoggingType);
+        Assert.Equal(StatusType.Unread, entry.StatusType);
     }
 
     [Theory]

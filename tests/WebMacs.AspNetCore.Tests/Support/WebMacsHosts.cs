@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using WebMacs.Testing.Hosting;
 using WebMacs.Testing.Postgres;
@@ -24,7 +25,7 @@ public sealed class WebMacsHosts(PostgresServer postgres) : IAsyncLifetime
         {
             if (!shared.TryGetValue(store, out var host))
             {
-                host = await StartCoreAsync(store, settings: null);
+                host = await StartCoreAsync(store, settings: null, configureBuilder: null, configureApp: null);
                 shared[store] = host;
             }
 
@@ -36,11 +37,19 @@ public sealed class WebMacsHosts(PostgresServer postgres) : IAsyncLifetime
         }
     }
 
-    /// <summary>Starts a dedicated host with extra <paramref name="settings"/>; the caller disposes it.</summary>
-    public Task<WebMacsTestHost> StartAsync(TestStore store, IReadOnlyDictionary<string, string?> settings)
+    /// <summary>
+    /// Starts a dedicated host with extra <paramref name="settings"/> and, optionally, services of the host's own
+    /// (<paramref name="configureBuilder"/>) and endpoints of its own (<paramref name="configureApp"/>, after
+    /// <see cref="TestEndpoints"/>); the caller disposes it.
+    /// </summary>
+    public Task<WebMacsTestHost> StartAsync(
+        TestStore store,
+        IReadOnlyDictionary<string, string?> settings,
+        Action<WebApplicationBuilder>? configureBuilder = null,
+        Action<WebApplication>? configureApp = null)
     {
         SkipIfUnavailable(store);
-        return StartCoreAsync(store, settings);
+        return StartCoreAsync(store, settings, configureBuilder, configureApp);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
@@ -70,12 +79,21 @@ public sealed class WebMacsHosts(PostgresServer postgres) : IAsyncLifetime
         }
     }
 
-    private async Task<WebMacsTestHost> StartCoreAsync(TestStore store, IReadOnlyDictionary<string, string?>? settings)
+    private async Task<WebMacsTestHost> StartCoreAsync(
+        TestStore store,
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<WebApplicationBuilder>? configureBuilder,
+        Action<WebApplication>? configureApp)
     {
         var all = settings is null ? [] : new Dictionary<string, string?>(settings);
+        Action<WebApplication> mapEndpoints = app =>
+        {
+            TestEndpoints.Map(app);
+            configureApp?.Invoke(app);
+        };
         if (store == TestStore.Sqlite)
         {
-            return await WebMacsTestHost.StartAsync(b => b.AddSqlite(), all, configureApp: TestEndpoints.Map);
+            return await WebMacsTestHost.StartAsync(b => b.AddSqlite(), all, configureApp: mapEndpoints, configureBuilder: configureBuilder);
         }
 
         var className = TestContext.Current.TestClass?.TestClassName ?? "aspnetcore";
@@ -86,6 +104,6 @@ public sealed class WebMacsHosts(PostgresServer postgres) : IAsyncLifetime
         }
 
         all["WebMacs:Postgres:ConnectionString"] = database;
-        return await WebMacsTestHost.StartAsync(b => b.AddPostgres(), all, configureApp: TestEndpoints.Map);
+        return await WebMacsTestHost.StartAsync(b => b.AddPostgres(), all, configureApp: mapEndpoints, configureBuilder: configureBuilder);
     }
 }

@@ -47,13 +47,16 @@ public sealed class WebMacsTestHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a host. <paramref name="store"/> adds the storage (e.g. <c>b =&gt; b.AddSqlite()</c>);
-    /// <paramref name="settings"/> add or override configuration keys.
+    /// <paramref name="settings"/> add or override configuration keys; <paramref name="configureApp"/> maps the
+    /// host's own endpoints after <c>MapWebMacs()</c>; <paramref name="configureBuilder"/> adds the host's own
+    /// services after <c>AddWebMacs()</c> (e.g. an authentication scheme of its own).
     /// </summary>
     public static async Task<WebMacsTestHost> StartAsync(
         Action<IWebMacsBuilder> store,
         IReadOnlyDictionary<string, string?>? settings = null,
         string environment = "Development",
-        Action<WebApplication>? configureApp = null)
+        Action<WebApplication>? configureApp = null,
+        Action<WebApplicationBuilder>? configureBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var dataDirectory = Directory.CreateTempSubdirectory("webmacs-test-").FullName;
@@ -78,6 +81,7 @@ public sealed class WebMacsTestHost : IAsyncDisposable
         }
 
         store(builder.Services.AddWebMacs(builder.Configuration));
+        configureBuilder?.Invoke(builder);
         var app = builder.Build();
         app.MapWebMacs();
         configureApp?.Invoke(app);

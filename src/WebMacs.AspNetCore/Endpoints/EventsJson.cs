@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using WebMacs.AspNetCore.Http;
+
+namespace WebMacs.AspNetCore.Endpoints;
+
+/// <summary>Source-generated JSON for the events routes (same conventions as <see cref="WebMacsJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(RestDateTimeConverter)],
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(EventResponse))]
+[JsonSerializable(typeof(Paginated<EventResponse>))]
+[JsonSerializable(typeof(EventCreateRequest))]
+[JsonSerializable(typeof(EventUpdateRequest))]
+internal sealed partial class EventsJsonContext : JsonSerializerContext;

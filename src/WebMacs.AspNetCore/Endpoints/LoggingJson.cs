@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using WebMacs.AspNetCore.Http;
+
+namespace WebMacs.AspNetCore.Endpoints;
+
+/// <summary>Source-generated JSON for the logging routes (same conventions as <see cref="WebMacsJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(RestDateTimeConverter)],
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(LogEntryResponse))]
+[JsonSerializable(typeof(Paginated<LogEntryResponse>))]
+[JsonSerializable(typeof(LogEntryCreateRequest))]
+[JsonSerializable(typeof(LogEntryUpdateRequest))]
+internal sealed partial class LoggingJsonContext : JsonSerializerContext;

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using WebMacs.AspNetCore.Http;
+
+namespace WebMacs.AspNetCore.Endpoints;
+
+/// <summary>Source-generated JSON for the OTA routes (same conventions as <see cref="WebMacsJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(RestDateTimeConverter)],
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(FirmwareUpdateResponse))]
+[JsonSerializable(typeof(Paginated<FirmwareUpdateResponse>))]
+[JsonSerializable(typeof(UpdateCheckResponse))]
+[JsonSerializable(typeof(FirmwareCreateRequest))]
+[JsonSerializable(typeof(FirmwareApplyRequest))]
+internal sealed partial class OtaJsonContext : JsonSerializerContext;

@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+using WebMacs.AspNetCore.Http;
+
+namespace WebMacs.AspNetCore.Endpoints;
+
+/// <summary>Source-generated JSON for the rules routes (same conventions as <see cref="WebMacsJsonContext"/>).</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    Converters = [typeof(RestDateTimeConverter)],
+    NumberHandling = JsonNumberHandling.Strict)]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(Paginated<RuleResponse>))]
+[JsonSerializable(typeof(RuleCreateRequest))]
+[JsonSerializable(typeof(RuleUpdateRequest))]
+internal sealed partial class RulesJsonContext : JsonSerializerContext;

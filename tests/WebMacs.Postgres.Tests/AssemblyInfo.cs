@@ -1,0 +1,3 @@
+using WebMacs.Testing.Postgres;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
