@@ -6,7 +6,17 @@ namespace WebMacs.ReferenceHost;
 /// <summary>Titles the OpenAPI document as the original does and declares the bearer scheme.</summary>
 internal static class OpenApiSetup
 {
-    public static OpenApiOptions AddWebMacsDocumentInfo(this OpenApiOptions options) =>
+    /// <summary>
+    /// Adds the OpenAPI document <c>v1</c>. Schemas take their property names from the host's JSON options, so those
+    /// are set to the snake_case the API really sends (every endpoint of this host is a WebMacs endpoint).
+    /// </summary>
+    public static IServiceCollection AddWebMacsOpenApi(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
+        return services.AddOpenApi(options => options.AddWebMacsDocumentInfo());
+    }
+
+    private static OpenApiOptions AddWebMacsDocumentInfo(this OpenApiOptions options) =>
         options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

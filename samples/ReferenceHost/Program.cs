@@ -18,7 +18,7 @@ else
     webmacs.AddSqlite();
 }
 
-builder.Services.AddOpenApi(options => options.AddWebMacsDocumentInfo());
+builder.Services.AddWebMacsOpenApi();
 
 var app = builder.Build();
 app.UseDefaultFiles();

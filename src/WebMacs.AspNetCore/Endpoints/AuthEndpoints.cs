@@ -38,7 +38,7 @@ internal static class AuthEndpoints
                         ? Problems.Result(StatusCodes.Status401Unauthorized, "Invalid email or password.")
                         : TypedResults.Json(
                             new LoginResponse("success", "Successfully logged in.", login.AccessToken, login.User.PublicId, login.User.Username),
-                            WebMacsJsonContext.Default.LoginResponse);
+                            WebMacsJsonContext.Web.LoginResponse);
                 }
             })
             .WithName("Login")
@@ -47,12 +47,12 @@ internal static class AuthEndpoints
         auth.MapPost("/logout", async (HttpContext context, AuthService service) =>
             {
                 await service.LogoutAsync(context.GetWebMacsCaller().Credential, context.RequestAborted).ConfigureAwait(false);
-                return TypedResults.Json(StatusResponse.Success("Successfully logged out."), WebMacsJsonContext.Default.StatusResponse);
+                return TypedResults.Json(StatusResponse.Success("Successfully logged out."), WebMacsJsonContext.Web.StatusResponse);
             })
             .WithName("Logout")
             .RequireAuthorization(WebMacsPolicies.Viewer);
 
-        auth.MapGet("/me", (HttpContext context) => TypedResults.Json(ToResponse(context.GetWebMacsCaller().User), WebMacsJsonContext.Default.UserResponse))
+        auth.MapGet("/me", (HttpContext context) => TypedResults.Json(ToResponse(context.GetWebMacsCaller().User), WebMacsJsonContext.Web.UserResponse))
             .WithName("Me")
             .RequireAuthorization(WebMacsPolicies.Viewer);
     }

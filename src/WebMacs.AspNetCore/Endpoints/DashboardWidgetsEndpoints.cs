@@ -41,7 +41,7 @@ internal static class DashboardWidgetsEndpoints
 
                     var draft = new WidgetDraft(type!.Value, title!, eventId, x, y, w, h, config);
                     var created = await service.AddWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, draft, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(view => Replies.Json(DashboardWidgetResponse.From(view), DashboardsJsonContext.Default.DashboardWidgetResponse, StatusCodes.Status201Created));
+                    return created.Map(view => Replies.Json(DashboardWidgetResponse.From(view), DashboardsJsonContext.Web.DashboardWidgetResponse, StatusCodes.Status201Created));
                 }
             })
             .WithName("AddDashboardWidget")

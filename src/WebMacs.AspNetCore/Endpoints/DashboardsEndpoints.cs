@@ -28,7 +28,7 @@ internal static class DashboardsEndpoints
                 var result = await service.ListAsync(context.GetWebMacsCaller().User, page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<DashboardResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(DashboardResponse.From)]),
-                    DashboardsJsonContext.Default.PaginatedDashboardResponse);
+                    DashboardsJsonContext.Web.PaginatedDashboardResponse);
             })
             .WithName("ListDashboards")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -55,7 +55,7 @@ internal static class DashboardsEndpoints
                     }
 
                     var created = await service.CreateAsync(context.GetWebMacsCaller().User, name!, isGlobal, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(view => Replies.Json(DashboardResponse.From(view), DashboardsJsonContext.Default.DashboardResponse, StatusCodes.Status201Created));
+                    return created.Map(view => Replies.Json(DashboardResponse.From(view), DashboardsJsonContext.Web.DashboardResponse, StatusCodes.Status201Created));
                 }
             })
             .WithName("CreateDashboard")
@@ -68,7 +68,7 @@ internal static class DashboardsEndpoints
 
         dashboards.MapGet("/{public_id}", async (string public_id, HttpContext context, DashboardService service) =>
                 (await service.GetAsync(context.GetWebMacsCaller().User, public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(DashboardResponse.From(view), DashboardsJsonContext.Default.DashboardResponse)))
+                    .Map(view => Replies.Json(DashboardResponse.From(view), DashboardsJsonContext.Web.DashboardResponse)))
             .WithName("GetDashboard")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<DashboardResponse>()

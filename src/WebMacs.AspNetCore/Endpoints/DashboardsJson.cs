@@ -15,4 +15,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(DashboardUpdateRequest))]
 [JsonSerializable(typeof(WidgetCreateRequest))]
 [JsonSerializable(typeof(WidgetUpdateRequest))]
-internal sealed partial class DashboardsJsonContext : JsonSerializerContext;
+internal sealed partial class DashboardsJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static DashboardsJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

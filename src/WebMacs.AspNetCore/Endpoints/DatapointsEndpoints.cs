@@ -30,7 +30,7 @@ internal static class DatapointsEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<DatapointResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(DatapointResponse.From)]),
-                    DatapointsJsonContext.Default.PaginatedDatapointResponse);
+                    DatapointsJsonContext.Web.PaginatedDatapointResponse);
             })
             .WithName("ListDatapoints")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -48,12 +48,7 @@ internal static class DatapointsEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var value = fields.RequiredDouble("value");
                     var eventPublicId = fields.RequiredString("event_public_id");
                     if (!fields.IsValid)
@@ -85,12 +80,7 @@ internal static class DatapointsEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var items = new List<(double Value, Guid EventPublicId)>();
                     if (fields.RequiredArray("datapoints", 0, MaxBatch) is { } array)
                     {
@@ -136,12 +126,7 @@ internal static class DatapointsEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var ids = fields.RequiredArray("event_public_ids", 1, 20) is { } array ? fields.StringItems("event_public_ids", array) : null;
 
                     // Defaults apply only when the field is absent; an explicit null is not an integer.
@@ -154,7 +139,7 @@ internal static class DatapointsEndpoints
 
                     var series = await service.SeriesAsync(ids!, minutes!.Value, maxPoints!.Value, context.RequestAborted).ConfigureAwait(false);
                     var response = series.ToDictionary(s => s.Key, s => s.Value.Select(DatapointResponse.From).ToList(), StringComparer.Ordinal);
-                    return Replies.Json(response, DatapointsJsonContext.Default.DictionaryStringListDatapointResponse);
+                    return Replies.Json(response, DatapointsJsonContext.Web.DictionaryStringListDatapointResponse);
                 }
             })
             .WithName("GetDatapointSeries")
@@ -167,7 +152,7 @@ internal static class DatapointsEndpoints
         datapoints.MapGet("/latest", async (HttpContext context, DatapointService service) =>
             {
                 var latest = await service.LatestAsync(context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json([.. latest.Select(DatapointResponse.From)], DatapointsJsonContext.Default.ListDatapointResponse);
+                return Replies.Json([.. latest.Select(DatapointResponse.From)], DatapointsJsonContext.Web.ListDatapointResponse);
             })
             .WithName("GetLatestDatapoints")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -176,7 +161,7 @@ internal static class DatapointsEndpoints
 
         datapoints.MapGet("/{public_id}", async (string public_id, HttpContext context, DatapointService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(DatapointResponse.From(view), DatapointsJsonContext.Default.DatapointResponse)))
+                    .Map(view => Replies.Json(DatapointResponse.From(view), DatapointsJsonContext.Web.DatapointResponse)))
             .WithName("GetDatapoint")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<DatapointResponse>()

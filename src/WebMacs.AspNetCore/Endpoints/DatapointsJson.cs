@@ -15,4 +15,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(DatapointCreateRequest))]
 [JsonSerializable(typeof(DatapointBatchRequest))]
 [JsonSerializable(typeof(DatapointSeriesRequest))]
-internal sealed partial class DatapointsJsonContext : JsonSerializerContext;
+internal sealed partial class DatapointsJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static DatapointsJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -29,7 +29,7 @@ internal static class EventsEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<EventResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(EventResponse.From)]),
-                    EventsJsonContext.Default.PaginatedEventResponse);
+                    EventsJsonContext.Web.PaginatedEventResponse);
             })
             .WithName("ListEvents")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -74,7 +74,7 @@ internal static class EventsEndpoints
 
         events.MapGet("/{public_id}", async (string public_id, HttpContext context, EventService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(row => Replies.Json(EventResponse.From(row), EventsJsonContext.Default.EventResponse)))
+                    .Map(row => Replies.Json(EventResponse.From(row), EventsJsonContext.Web.EventResponse)))
             .WithName("GetEvent")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<EventResponse>()

@@ -12,4 +12,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(Paginated<EventResponse>))]
 [JsonSerializable(typeof(EventCreateRequest))]
 [JsonSerializable(typeof(EventUpdateRequest))]
-internal sealed partial class EventsJsonContext : JsonSerializerContext;
+internal sealed partial class EventsJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static EventsJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

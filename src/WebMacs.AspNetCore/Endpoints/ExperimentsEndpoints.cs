@@ -28,7 +28,7 @@ internal static class ExperimentsEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<ExperimentResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(ExperimentResponse.From)]),
-                    ExperimentsJsonContext.Default.PaginatedExperimentResponse);
+                    ExperimentsJsonContext.Web.PaginatedExperimentResponse);
             })
             .WithName("ListExperiments")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -68,7 +68,7 @@ internal static class ExperimentsEndpoints
 
         experiments.MapGet("/{public_id}", async (string public_id, HttpContext context, ExperimentService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(row => Replies.Json(ExperimentResponse.From(row), ExperimentsJsonContext.Default.ExperimentResponse)))
+                    .Map(row => Replies.Json(ExperimentResponse.From(row), ExperimentsJsonContext.Web.ExperimentResponse)))
             .WithName("GetExperiment")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<ExperimentResponse>()

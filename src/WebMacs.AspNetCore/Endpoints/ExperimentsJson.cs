@@ -12,4 +12,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(Paginated<ExperimentResponse>))]
 [JsonSerializable(typeof(ExperimentCreateRequest))]
 [JsonSerializable(typeof(ExperimentUpdateRequest))]
-internal sealed partial class ExperimentsJsonContext : JsonSerializerContext;
+internal sealed partial class ExperimentsJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static ExperimentsJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

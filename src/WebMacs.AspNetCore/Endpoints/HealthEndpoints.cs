@@ -16,7 +16,7 @@ internal static class HealthEndpoints
                 var report = await health.CheckAsync(cancellationToken).ConfigureAwait(false);
                 return TypedResults.Json(
                     new HealthResponse(report.Status, report.Version, report.Database, report.LastDatapoint, report.UptimeSeconds),
-                    WebMacsJsonContext.Default.HealthResponse);
+                    WebMacsJsonContext.Web.HealthResponse);
             })
             .WithName("Health")
             .WithTags("Health")

@@ -27,7 +27,7 @@ internal static class LoggingEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<LogEntryResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(LogEntryResponse.From)]),
-                    LoggingJsonContext.Default.PaginatedLogEntryResponse);
+                    LoggingJsonContext.Web.PaginatedLogEntryResponse);
             })
             .WithName("ListLogEntries")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -69,7 +69,7 @@ internal static class LoggingEndpoints
 
         logging.MapGet("/{public_id}", async (string public_id, HttpContext context, LogEntryService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(row => Replies.Json(LogEntryResponse.From(row), LoggingJsonContext.Default.LogEntryResponse)))
+                    .Map(row => Replies.Json(LogEntryResponse.From(row), LoggingJsonContext.Web.LogEntryResponse)))
             .WithName("GetLogEntry")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<LogEntryResponse>()

@@ -12,4 +12,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(Paginated<LogEntryResponse>))]
 [JsonSerializable(typeof(LogEntryCreateRequest))]
 [JsonSerializable(typeof(LogEntryUpdateRequest))]
-internal sealed partial class LoggingJsonContext : JsonSerializerContext;
+internal sealed partial class LoggingJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static LoggingJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -49,7 +49,7 @@ internal static class OtaBundleUpload
                 if (!disposition.FileName.HasValue && !disposition.FileNameStar.HasValue)
                 {
                     return Problems.Validation([new ValidationError("value_error", ["body", FieldName], "Value error, Expected UploadFile, received: <class 'str'>",
-                        JsonSerializer.SerializeToElement("<form field>", WebMacsJsonContext.Default.String),
+                        JsonSerializer.SerializeToElement("<form field>", WebMacsJsonContext.Web.String),
                         new Dictionary<string, object> { ["error"] = "Expected UploadFile, received: <class 'str'>" })]);
                 }
 

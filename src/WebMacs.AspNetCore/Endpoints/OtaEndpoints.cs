@@ -29,7 +29,7 @@ internal static class OtaEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<FirmwareUpdateResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(FirmwareUpdateResponse.From)]),
-                    OtaJsonContext.Default.PaginatedFirmwareUpdateResponse);
+                    OtaJsonContext.Web.PaginatedFirmwareUpdateResponse);
             })
             .WithName("ListFirmwareUpdates")
             .RequireAuthorization(WebMacsPolicies.Admin)
@@ -70,7 +70,7 @@ internal static class OtaEndpoints
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
         ota.MapGet("/check", async (HttpContext context, UpdateCheckService service) =>
-                Replies.Json(UpdateCheckResponse.From(await service.CheckAsync(context.RequestAborted).ConfigureAwait(false)), OtaJsonContext.Default.UpdateCheckResponse))
+                Replies.Json(UpdateCheckResponse.From(await service.CheckAsync(context.RequestAborted).ConfigureAwait(false)), OtaJsonContext.Web.UpdateCheckResponse))
             .WithName("CheckForUpdates")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<UpdateCheckResponse>()
@@ -78,7 +78,7 @@ internal static class OtaEndpoints
 
         ota.MapGet("/{public_id}", async (string public_id, HttpContext context, FirmwareService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(FirmwareUpdateResponse.From(view), OtaJsonContext.Default.FirmwareUpdateResponse)))
+                    .Map(view => Replies.Json(FirmwareUpdateResponse.From(view), OtaJsonContext.Web.FirmwareUpdateResponse)))
             .WithName("GetFirmwareUpdate")
             .RequireAuthorization(WebMacsPolicies.Admin)
             .Produces<FirmwareUpdateResponse>()

@@ -13,4 +13,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(UpdateCheckResponse))]
 [JsonSerializable(typeof(FirmwareCreateRequest))]
 [JsonSerializable(typeof(FirmwareApplyRequest))]
-internal sealed partial class OtaJsonContext : JsonSerializerContext;
+internal sealed partial class OtaJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static OtaJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

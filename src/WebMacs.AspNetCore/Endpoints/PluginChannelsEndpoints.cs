@@ -16,7 +16,7 @@ internal static class PluginChannelsEndpoints
         plugins.MapGet("/{public_id}/channels", async (string public_id, HttpContext context, ChannelMappingService service) =>
                 (await service.ListAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(list => Replies.Json<IReadOnlyList<ChannelMappingResponse>>([.. list.Select(ChannelMappingResponse.From)],
-                        PluginsJsonContext.Default.IReadOnlyListChannelMappingResponse)))
+                        PluginsJsonContext.Web.IReadOnlyListChannelMappingResponse)))
             .WithName("ListChannelMappings")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<IReadOnlyList<ChannelMappingResponse>>()

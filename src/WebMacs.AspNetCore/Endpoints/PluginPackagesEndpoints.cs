@@ -19,7 +19,7 @@ internal static class PluginPackagesEndpoints
             {
                 var packages = await service.ListAsync(context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json<IReadOnlyList<PluginPackageResponse>>([.. packages.Select(PluginPackageResponse.From)],
-                    PluginsJsonContext.Default.IReadOnlyListPluginPackageResponse);
+                    PluginsJsonContext.Web.IReadOnlyListPluginPackageResponse);
             })
             .WithName("ListPluginPackages")
             .RequireAuthorization(WebMacsPolicies.Viewer)

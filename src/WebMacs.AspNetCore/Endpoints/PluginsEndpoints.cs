@@ -21,7 +21,7 @@ internal static partial class PluginsEndpoints
 
         plugins.MapGet("/available", (IPluginCatalog catalog, ILoggerFactory loggers) =>
                 Replies.Json<IReadOnlyList<PluginMetaResponse>>([.. ListPlugins(catalog, loggers).Select(PluginMetaResponse.From)],
-                    PluginsJsonContext.Default.IReadOnlyListPluginMetaResponse))
+                    PluginsJsonContext.Web.IReadOnlyListPluginMetaResponse))
             .WithName("ListAvailablePlugins")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<IReadOnlyList<PluginMetaResponse>>()
@@ -39,7 +39,7 @@ internal static partial class PluginsEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<PluginInstanceResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(PluginInstanceResponse.From)]),
-                    PluginsJsonContext.Default.PaginatedPluginInstanceResponse);
+                    PluginsJsonContext.Web.PaginatedPluginInstanceResponse);
             })
             .WithName("ListPluginInstances")
             .RequireAuthorization(WebMacsPolicies.Viewer)
@@ -85,7 +85,7 @@ internal static partial class PluginsEndpoints
 
         plugins.MapGet("/{public_id}", async (string public_id, HttpContext context, PluginInstanceService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(PluginInstanceResponse.From(view), PluginsJsonContext.Default.PluginInstanceResponse)))
+                    .Map(view => Replies.Json(PluginInstanceResponse.From(view), PluginsJsonContext.Web.PluginInstanceResponse)))
             .WithName("GetPluginInstance")
             .RequireAuthorization(WebMacsPolicies.Viewer)
             .Produces<PluginInstanceResponse>()

@@ -17,4 +17,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(PluginInstanceUpdateRequest))]
 [JsonSerializable(typeof(ChannelMappingCreateRequest))]
 [JsonSerializable(typeof(ChannelMappingUpdateRequest))]
-internal sealed partial class PluginsJsonContext : JsonSerializerContext;
+internal sealed partial class PluginsJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static PluginsJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -32,7 +32,7 @@ internal static class RulesEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<RuleResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(RuleResponse.From)]),
-                    RulesJsonContext.Default.PaginatedRuleResponse);
+                    RulesJsonContext.Web.PaginatedRuleResponse);
             })
             .WithName("ListRules")
             .Produces<Paginated<RuleResponse>>()
@@ -50,12 +50,7 @@ internal static class RulesEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var name = fields.RequiredString("name", 1, 255);
                     var eventPublicId = fields.RequiredString("event_public_id");
                     var op = fields.RequiredEnum<RuleOperator>("operator");
@@ -92,7 +87,7 @@ internal static class RulesEndpoints
 
         rules.MapGet("/{public_id}", async (string public_id, HttpContext context, RuleService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(RuleResponse.From(view), RulesJsonContext.Default.RuleResponse)))
+                    .Map(view => Replies.Json(RuleResponse.From(view), RulesJsonContext.Web.RuleResponse)))
             .WithName("GetRule")
             .Produces<RuleResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -109,12 +104,7 @@ internal static class RulesEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var changes = new RuleChanges(
                         fields.OptionalString("name", 1, 255),
                         fields.OptionalString("event_public_id"),

@@ -12,4 +12,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(Paginated<RuleResponse>))]
 [JsonSerializable(typeof(RuleCreateRequest))]
 [JsonSerializable(typeof(RuleUpdateRequest))]
-internal sealed partial class RulesJsonContext : JsonSerializerContext;
+internal sealed partial class RulesJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static RulesJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -19,7 +19,7 @@ internal static class SsoEndpoints
     {
         var sso = api.MapGroup("/auth/sso").WithTags("SSO").AllowAnonymous();
 
-        sso.MapGet("/config", () => Replies.Json(new SsoConfigResponse(false, string.Empty, string.Empty), SsoJsonContext.Default.SsoConfigResponse))
+        sso.MapGet("/config", () => Replies.Json(new SsoConfigResponse(false, string.Empty, string.Empty), SsoJsonContext.Web.SsoConfigResponse))
             .WithName("SsoConfig")
             .Produces<SsoConfigResponse>();
 
@@ -69,4 +69,8 @@ internal sealed record SsoExchangeRequest(string Code);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(SsoConfigResponse))]
-internal sealed partial class SsoJsonContext : JsonSerializerContext;
+internal sealed partial class SsoJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static SsoJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -26,7 +26,7 @@ internal static class TokensEndpoints
                 var result = await service.ListAsync(context.GetWebMacsCaller().User, page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<ApiTokenResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(ApiTokenResponse.From)]),
-                    TokensJsonContext.Default.PaginatedApiTokenResponse);
+                    TokensJsonContext.Web.PaginatedApiTokenResponse);
             })
             .WithName("ListApiTokens")
             .Produces<Paginated<ApiTokenResponse>>()
@@ -53,7 +53,7 @@ internal static class TokensEndpoints
 
                     var created = await service.CreateAsync(context.GetWebMacsCaller().User, name!, expiresAt, context.RequestAborted).ConfigureAwait(false);
                     return created.Map(token => Replies.Json(
-                        ApiTokenCreatedResponse.From(token), TokensJsonContext.Default.ApiTokenCreatedResponse, StatusCodes.Status201Created));
+                        ApiTokenCreatedResponse.From(token), TokensJsonContext.Web.ApiTokenCreatedResponse, StatusCodes.Status201Created));
                 }
             })
             .WithName("CreateApiToken")

@@ -11,4 +11,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(Paginated<ApiTokenResponse>))]
 [JsonSerializable(typeof(ApiTokenCreatedResponse))]
 [JsonSerializable(typeof(ApiTokenCreateRequest))]
-internal sealed partial class TokensJsonContext : JsonSerializerContext;
+internal sealed partial class TokensJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static TokensJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -27,7 +27,7 @@ internal static class UsersEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<UserResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(AuthEndpoints.ToResponse)]),
-                    UsersJsonContext.Default.PaginatedUserResponse);
+                    UsersJsonContext.Web.PaginatedUserResponse);
             })
             .WithName("ListUsers")
             .RequireAuthorization(WebMacsPolicies.Admin);
@@ -61,7 +61,7 @@ internal static class UsersEndpoints
 
         users.MapGet("/{public_id}", async (string public_id, HttpContext context, UserService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(user => Replies.Json(AuthEndpoints.ToResponse(user), WebMacsJsonContext.Default.UserResponse)))
+                    .Map(user => Replies.Json(AuthEndpoints.ToResponse(user), WebMacsJsonContext.Web.UserResponse)))
             .WithName("GetUser")
             .RequireAuthorization(WebMacsPolicies.Viewer);
 

@@ -9,4 +9,8 @@ namespace WebMacs.AspNetCore.Endpoints;
     Converters = [typeof(RestDateTimeConverter)],
     NumberHandling = JsonNumberHandling.Strict)]
 [JsonSerializable(typeof(Paginated<UserResponse>))]
-internal sealed partial class UsersJsonContext : JsonSerializerContext;
+internal sealed partial class UsersJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static UsersJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

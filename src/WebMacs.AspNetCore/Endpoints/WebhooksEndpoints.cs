@@ -32,7 +32,7 @@ internal static partial class WebhooksEndpoints
                 var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json(
                     new Paginated<WebhookResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(WebhookResponse.From)]),
-                    WebhooksJsonContext.Default.PaginatedWebhookResponse);
+                    WebhooksJsonContext.Web.PaginatedWebhookResponse);
             })
             .WithName("ListWebhooks")
             .Produces<Paginated<WebhookResponse>>()
@@ -50,12 +50,7 @@ internal static partial class WebhooksEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var url = fields.RequirePattern("url", fields.RequiredString("url", 1, MaxUrl), UrlRegex(), UrlPattern);
                     var secret = fields.OptionalString("secret", 0, MaxSecret);
                     var events = fields.RequiredArray("events", 1) is { } array ? fields.EnumItems<WebhookEventType>("events", array) : null;
@@ -80,7 +75,7 @@ internal static partial class WebhooksEndpoints
 
         webhooks.MapGet("/{public_id}", async (string public_id, HttpContext context, WebhookService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(WebhookResponse.From(view), WebhooksJsonContext.Default.WebhookResponse)))
+                    .Map(view => Replies.Json(WebhookResponse.From(view), WebhooksJsonContext.Web.WebhookResponse)))
             .WithName("GetWebhook")
             .Produces<WebhookResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -97,12 +92,7 @@ internal static partial class WebhooksEndpoints
 
                 using (body)
                 {
-                    if (BodyValidator.RefuseUnpairedSurrogates(body!.Root) is { } unreadable)
-                    {
-                        return unreadable;
-                    }
-
-                    var fields = new BodyValidator(body.Root);
+                    var fields = new BodyValidator(body!.Root);
                     var changes = new WebhookChanges(
                         fields.RequirePattern("url", fields.OptionalString("url", 0, MaxUrl), UrlRegex(), UrlPattern),
                         fields.OptionalString("secret", 0, MaxSecret),
@@ -152,7 +142,7 @@ internal static partial class WebhooksEndpoints
                 var result = await service.DeliveriesAsync(public_id, status, page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return result.Map(list => Replies.Json(
                     new Paginated<WebhookDeliveryResponse>(page.Page, page.PageSize, list.Total, [.. list.Items.Select(WebhookDeliveryResponse.From)]),
-                    WebhooksJsonContext.Default.PaginatedWebhookDeliveryResponse));
+                    WebhooksJsonContext.Web.PaginatedWebhookDeliveryResponse));
             })
             .WithName("ListWebhookDeliveries")
             .Produces<Paginated<WebhookDeliveryResponse>>()

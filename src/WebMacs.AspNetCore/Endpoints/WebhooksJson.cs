@@ -13,4 +13,8 @@ namespace WebMacs.AspNetCore.Endpoints;
 [JsonSerializable(typeof(Paginated<WebhookDeliveryResponse>))]
 [JsonSerializable(typeof(WebhookCreateRequest))]
 [JsonSerializable(typeof(WebhookUpdateRequest))]
-internal sealed partial class WebhooksJsonContext : JsonSerializerContext;
+internal sealed partial class WebhooksJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static WebhooksJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -159,5 +159,5 @@ internal sealed partial class BodyValidator
 
     private static string Truncate(string value) => value.Length > 1000 ? value[..1000] : value;
 
-    private static JsonElement Input(string value) => JsonSerializer.SerializeToElement(value, WebMacsJsonContext.Default.String);
+    private static JsonElement Input(string value) => JsonSerializer.SerializeToElement(value, WebMacsJsonContext.Web.String);
 }

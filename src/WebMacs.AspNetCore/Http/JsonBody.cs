@@ -76,7 +76,15 @@ internal sealed class JsonBody : IDisposable
 
             try
             {
-                return (new JsonBody(JsonDocument.Parse(buffer.AsMemory(0, length), Options)), null);
+                var document = JsonDocument.Parse(buffer.AsMemory(0, length), Options);
+                if (BodyValidator.RefuseUnpairedSurrogates(document.RootElement) is { } unreadable)
+                {
+                    // Checked once for every body: an unpaired surrogate cannot be stored, nor echoed in an error.
+                    document.Dispose();
+                    return (null, unreadable);
+                }
+
+                return (new JsonBody(document), null);
             }
             catch (JsonException ex)
             {

@@ -23,7 +23,7 @@ internal static class Problems
     {
         context.Response.StatusCode = status;
         var body = new ErrorBody(TypeOf(status), ReasonPhrases.GetReasonPhrase(status), status, detail, TraceId(context));
-        return context.Response.WriteAsJsonAsync(body, WebMacsJsonContext.Default.ErrorBody, ContentType, context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(body, WebMacsJsonContext.Web.ErrorBody, ContentType, context.RequestAborted);
     }
 
     private static string? TraceId(HttpContext context) => Activity.Current?.Id ?? context.TraceIdentifier;
@@ -69,7 +69,7 @@ internal static class Problems
             const int status = StatusCodes.Status422UnprocessableEntity;
             httpContext.Response.StatusCode = status;
             var body = new ValidationErrorBody(TypeOf(status), ReasonPhrases.GetReasonPhrase(status), status, errors, TraceId(httpContext));
-            return httpContext.Response.WriteAsJsonAsync(body, WebMacsJsonContext.Default.ValidationErrorBody, ContentType, httpContext.RequestAborted);
+            return httpContext.Response.WriteAsJsonAsync(body, WebMacsJsonContext.Web.ValidationErrorBody, ContentType, httpContext.RequestAborted);
         }
     }
 }

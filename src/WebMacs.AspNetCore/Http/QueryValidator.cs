@@ -84,7 +84,7 @@ internal sealed class QueryValidator(HttpRequest request)
     }
 
     private void Add(string type, string name, string message, string input, Dictionary<string, object>? context = null) =>
-        errors.Add(new ValidationError(type, ["query", name], message, JsonSerializer.SerializeToElement(input, WebMacsJsonContext.Default.String), context));
+        errors.Add(new ValidationError(type, ["query", name], message, JsonSerializer.SerializeToElement(input, WebMacsJsonContext.Web.String), context));
 }
 
 /// <summary>A validated page request.</summary>

@@ -8,10 +8,10 @@ namespace WebMacs.AspNetCore.Http;
 internal static class Replies
 {
     public static JsonHttpResult<StatusResponse> Ok(string message) =>
-        TypedResults.Json(StatusResponse.Success(message), WebMacsJsonContext.Default.StatusResponse);
+        TypedResults.Json(StatusResponse.Success(message), WebMacsJsonContext.Web.StatusResponse);
 
     public static JsonHttpResult<StatusResponse> Created(string message) =>
-        TypedResults.Json(StatusResponse.Success(message), WebMacsJsonContext.Default.StatusResponse, statusCode: StatusCodes.Status201Created);
+        TypedResults.Json(StatusResponse.Success(message), WebMacsJsonContext.Web.StatusResponse, statusCode: StatusCodes.Status201Created);
 
     public static JsonHttpResult<T> Json<T>(T value, JsonTypeInfo<T> typeInfo, int statusCode = StatusCodes.Status200OK) =>
         TypedResults.Json(value, typeInfo, statusCode: statusCode);

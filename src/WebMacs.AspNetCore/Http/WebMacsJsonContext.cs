@@ -19,4 +19,8 @@ namespace WebMacs.AspNetCore.Http;
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(bool))]
-internal sealed partial class WebMacsJsonContext : JsonSerializerContext;
+internal sealed partial class WebMacsJsonContext : JsonSerializerContext
+{
+    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
+    public static WebMacsJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
+}

@@ -65,6 +65,8 @@ internal sealed class WebMacsEdgeMiddleware : IAsyncDisposable
             return;
         }
 
+        NormalizeJsonContentType(request);
+
         if (!isWebSocket && await IsRateLimitedAsync(context).ConfigureAwait(false))
         {
             context.Response.Headers.RetryAfter = "60";
@@ -107,6 +109,27 @@ internal sealed class WebMacsEdgeMiddleware : IAsyncDisposable
 
         using var lease = await limiter.AcquireAsync(client.ToString(), 1, context.RequestAborted).ConfigureAwait(false);
         return !lease.IsAcquired;
+    }
+
+    /// <summary>
+    /// WebMACS clients do not always label their JSON (curl's default is a form type; some send none), and the
+    /// original parses the body as JSON regardless. Relabelling it here keeps ASP.NET Core's content-type matching
+    /// from answering 415 where the contract expects the body to be validated (422). Multipart uploads keep their type.
+    /// </summary>
+    private static void NormalizeJsonContentType(HttpRequest request)
+    {
+        if (!request.Path.StartsWithSegments(WebMacsPaths.ApiV1)
+            || !(HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method)))
+        {
+            return;
+        }
+
+        var type = request.ContentType;
+        if (type is null
+            || (!type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) && !type.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase)))
+        {
+            request.ContentType = "application/json";
+        }
     }
 
     private static void AddSecurityHeaders(HttpContext context)
