@@ -23,7 +23,8 @@ internal static class EndpointConventions
         builder.RequireAuthorization(WebMacsPolicies.Admin).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
     /// <summary>Documents a JSON request body and the 422 it can cause.</summary>
-    public static RouteHandlerBuilder WithJsonBody<TRequest>(this RouteHandlerBuilder builder) =>
+    public static RouteHandlerBuilder WithJsonBody<TRequest>(this RouteHandlerBuilder builder)
+        where TRequest : notnull =>
         builder.Accepts<TRequest>("application/json").ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>Documents a paginated list and the 422 of bad <c>page</c>/<c>page_size</c>.</summary>
