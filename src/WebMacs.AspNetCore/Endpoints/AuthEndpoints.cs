@@ -15,34 +15,23 @@ internal static class AuthEndpoints
     {
         var auth = api.MapGroup("/auth").WithTags("Auth");
 
-        auth.MapPost("/login", async (HttpContext context, AuthService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var email = fields.RequiredEmail("email");
-                    var password = fields.RequiredString("password", minLength: 1);
-                    if (!fields.IsValid)
+        auth.MapPost("/login", (HttpContext context, AuthService service) =>
+                context.WithBodyAsync(
+                    fields => (Email: fields.RequiredEmail("email"), Password: fields.RequiredString("password", minLength: 1)),
+                    async body =>
                     {
-                        return fields.Result();
-                    }
-
-                    var login = await service.LoginAsync(email!, password!, context.RequestAborted).ConfigureAwait(false);
-                    return login is null
-                        ? Problems.Result(StatusCodes.Status401Unauthorized, "Invalid email or password.")
-                        : TypedResults.Json(
-                            new LoginResponse("success", "Successfully logged in.", login.AccessToken, login.User.PublicId, login.User.Username),
-                            WebMacsJsonContext.Web.LoginResponse);
-                }
-            })
+                        var login = await service.LoginAsync(body.Email!, body.Password!, context.RequestAborted).ConfigureAwait(false);
+                        return login is null
+                            ? Problems.Result(StatusCodes.Status401Unauthorized, "Invalid email or password.")
+                            : TypedResults.Json(
+                                new LoginResponse("success", "Successfully logged in.", login.AccessToken, login.User.PublicId, login.User.Username),
+                                WebMacsJsonContext.Web.LoginResponse);
+                    }))
             .WithName("Login")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .WithJsonBody<LoginRequest>()
+            .Produces<LoginResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/logout", async (HttpContext context, AuthService service) =>
             {
@@ -50,13 +39,18 @@ internal static class AuthEndpoints
                 return TypedResults.Json(StatusResponse.Success("Successfully logged out."), WebMacsJsonContext.Web.StatusResponse);
             })
             .WithName("Logout")
-            .RequireAuthorization(WebMacsPolicies.Viewer);
+            .ForViewers()
+            .Produces<StatusResponse>();
 
         auth.MapGet("/me", (HttpContext context) => TypedResults.Json(ToResponse(context.GetWebMacsCaller().User), WebMacsJsonContext.Web.UserResponse))
             .WithName("Me")
-            .RequireAuthorization(WebMacsPolicies.Viewer);
+            .ForViewers()
+            .Produces<UserResponse>();
     }
 
     internal static UserResponse ToResponse(User user) =>
         new(user.PublicId, user.Email, user.Username, WireEnum<UserRole>.ToWire(user.Role), user.Role == UserRole.Admin, user.RegisteredOn, user.SsoProvider);
 }
+
+/// <summary>The body of <c>POST /auth/login</c> (for the OpenAPI document).</summary>
+internal sealed record LoginRequest(string Email, string Password);

@@ -15,56 +15,32 @@ internal static class DashboardWidgetsEndpoints
 
     public static void Map(RouteGroupBuilder dashboards)
     {
-        dashboards.MapPost("/{dashboard_id}/widgets", async (string dashboard_id, HttpContext context, DashboardService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var type = fields.RequiredEnum<WidgetType>("widget_type");
-                    var title = fields.RequiredString("title", 1, MaxText);
-                    var eventId = fields.OptionalString("event_public_id");
-                    var x = fields.IntWithDefault("x") ?? 0;
-                    var y = fields.IntWithDefault("y") ?? 0;
-                    var w = fields.IntWithDefault("w", 1, 12) ?? 4;
-                    var h = fields.IntWithDefault("h", 1, 12) ?? 3;
-                    var config = fields.OptionalString("config_json");
-                    if (!fields.IsValid)
+        dashboards.MapPost("/{dashboard_id}/widgets", (string dashboard_id, HttpContext context, DashboardService service) =>
+                context.WithBodyAsync(
+                    fields => (
+                        Type: fields.RequiredEnum<WidgetType>("widget_type"),
+                        Title: fields.RequiredString("title", 1, MaxText),
+                        EventId: fields.OptionalString("event_public_id"),
+                        X: fields.IntWithDefault("x") ?? 0,
+                        Y: fields.IntWithDefault("y") ?? 0,
+                        W: fields.IntWithDefault("w", 1, 12) ?? 4,
+                        H: fields.IntWithDefault("h", 1, 12) ?? 3,
+                        Config: fields.OptionalString("config_json")),
+                    async body =>
                     {
-                        return fields.Result();
-                    }
-
-                    var draft = new WidgetDraft(type!.Value, title!, eventId, x, y, w, h, config);
-                    var created = await service.AddWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, draft, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(view => Replies.Json(DashboardWidgetResponse.From(view), DashboardsJsonContext.Web.DashboardWidgetResponse, StatusCodes.Status201Created));
-                }
-            })
+                        var draft = new WidgetDraft(body.Type!.Value, body.Title!, body.EventId, body.X, body.Y, body.W, body.H, body.Config);
+                        var created = await service.AddWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, draft, context.RequestAborted).ConfigureAwait(false);
+                        return created.Map(view => Replies.Json(DashboardWidgetResponse.From(view), DashboardsJsonContext.Web.DashboardWidgetResponse, StatusCodes.Status201Created));
+                    }))
             .WithName("AddDashboardWidget")
-            .RequireAuthorization(WebMacsPolicies.Operator)
-            .Accepts<WidgetCreateRequest>("application/json")
+            .ForOperators()
+            .WithJsonBody<WidgetCreateRequest>()
             .Produces<DashboardWidgetResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        dashboards.MapPut("/{dashboard_id}/widgets/{widget_id}", async (string dashboard_id, string widget_id, HttpContext context, DashboardService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var changes = new WidgetChanges(
+        dashboards.MapPut("/{dashboard_id}/widgets/{widget_id}", (string dashboard_id, string widget_id, HttpContext context, DashboardService service) =>
+                context.WithBodyAsync(
+                    fields => new WidgetChanges(
                         fields.OptionalString("title", 1, MaxText),
                         EventSent: fields.Has("event_public_id"),
                         fields.OptionalString("event_public_id"),
@@ -74,34 +50,22 @@ internal static class DashboardWidgetsEndpoints
                         fields.OptionalInt("h", 1, 12),
                         ConfigJsonSent: fields.Has("config_json"),
                         fields.OptionalString("config_json"),
-                        NullSent: fields.IsNull("title") || fields.IsNull("x") || fields.IsNull("y") || fields.IsNull("w") || fields.IsNull("h"));
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, widget_id, changes, context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(() => Replies.Ok("Widget successfully updated."));
-                }
-            })
+                        NullSent: fields.IsNull("title") || fields.IsNull("x") || fields.IsNull("y") || fields.IsNull("w") || fields.IsNull("h")),
+                    async changes => (await service.UpdateWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, widget_id, changes, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Widget successfully updated."))))
             .WithName("UpdateDashboardWidget")
-            .RequireAuthorization(WebMacsPolicies.Operator)
-            .Accepts<WidgetUpdateRequest>("application/json")
+            .ForOperators()
+            .WithJsonBody<WidgetUpdateRequest>()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         dashboards.MapDelete("/{dashboard_id}/widgets/{widget_id}", async (string dashboard_id, string widget_id, HttpContext context, DashboardService service) =>
                 (await service.DeleteWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, widget_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(() => Replies.Ok("Widget successfully deleted.")))
             .WithName("DeleteDashboardWidget")
-            .RequireAuthorization(WebMacsPolicies.Operator)
+            .ForOperators()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -16,122 +16,65 @@ internal static class ExperimentsEndpoints
     {
         var experiments = api.MapGroup("/experiments").WithTags("Experiments");
 
-        experiments.MapGet(string.Empty, async (HttpContext context, ExperimentService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<ExperimentResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(ExperimentResponse.From)]),
-                    ExperimentsJsonContext.Web.PaginatedExperimentResponse);
-            })
+        experiments.MapGet(string.Empty, (HttpContext context, ExperimentService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), ExperimentResponse.From,
+                    ExperimentsJsonContext.Web.PaginatedExperimentResponse))
             .WithName("ListExperiments")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
-            .Produces<Paginated<ExperimentResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ForViewers()
+            .ProducesPage<ExperimentResponse>();
 
-        experiments.MapPost(string.Empty, async (HttpContext context, ExperimentService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var name = fields.RequiredString("name", 1, MaxName);
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var created = await service.CreateAsync(context.GetWebMacsCaller().User, name!, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(_ => Replies.Created("Experiment successfully created."));
-                }
-            })
+        experiments.MapPost(string.Empty, (HttpContext context, ExperimentService service) =>
+                context.WithBodyAsync(
+                    fields => fields.RequiredString("name", 1, MaxName),
+                    async name => (await service.CreateAsync(context.GetWebMacsCaller().User, name!, context.RequestAborted).ConfigureAwait(false))
+                        .Map(_ => Replies.Created("Experiment successfully created."))))
             .WithName("CreateExperiment")
-            .RequireAuthorization(WebMacsPolicies.Operator)
-            .Accepts<ExperimentCreateRequest>("application/json")
+            .ForOperators()
+            .WithJsonBody<ExperimentCreateRequest>()
             .Produces<StatusResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         experiments.MapGet("/{public_id}", async (string public_id, HttpContext context, ExperimentService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(row => Replies.Json(ExperimentResponse.From(row), ExperimentsJsonContext.Web.ExperimentResponse)))
             .WithName("GetExperiment")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
+            .ForViewers()
             .Produces<ExperimentResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        experiments.MapPut("/{public_id}", async (string public_id, HttpContext context, ExperimentService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var name = fields.OptionalString("name", 0, MaxName);
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateAsync(public_id, name, fields.IsNull("name"), context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(() => Replies.Ok("Experiment successfully updated."));
-                }
-            })
+        experiments.MapPut("/{public_id}", (string public_id, HttpContext context, ExperimentService service) =>
+                context.WithBodyAsync(
+                    fields => (Name: fields.OptionalString("name", 0, MaxName), NullSent: fields.IsNull("name")),
+                    async body => (await service.UpdateAsync(public_id, body.Name, body.NullSent, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Experiment successfully updated."))))
             .WithName("UpdateExperiment")
-            .RequireAuthorization(WebMacsPolicies.Operator)
-            .Accepts<ExperimentUpdateRequest>("application/json")
+            .ForOperators()
+            .WithJsonBody<ExperimentUpdateRequest>()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         experiments.MapPut("/{public_id}/stop", async (string public_id, HttpContext context, ExperimentService service) =>
                 (await service.StopAsync(context.GetWebMacsCaller().User, public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(() => Replies.Ok("Experiment successfully stopped.")))
             .WithName("StopExperiment")
-            .RequireAuthorization(WebMacsPolicies.Operator)
+            .ForOperators()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         experiments.MapGet("/{public_id}/export/csv", async (string public_id, HttpContext context, ExperimentCsvExporter exporter) =>
                 (await exporter.FindAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(file => (IResult)new ExperimentCsvResult(exporter, file)))
             .WithName("ExportExperimentCsv")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
+            .ForViewers()
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         experiments.MapDelete("/{public_id}", async (string public_id, HttpContext context, ExperimentService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("Experiment successfully deleted.")))
             .WithName("DeleteExperiment")
-            .RequireAuthorization(WebMacsPolicies.Operator)
+            .ForOperators()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

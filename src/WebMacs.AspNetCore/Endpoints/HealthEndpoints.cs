@@ -20,6 +20,7 @@ internal static class HealthEndpoints
             })
             .WithName("Health")
             .WithTags("Health")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .Produces<HealthResponse>();
     }
 }

@@ -17,83 +17,46 @@ internal static class OtaEndpoints
     {
         var ota = api.MapGroup("/ota").WithTags("OTA");
 
-        ota.MapGet(string.Empty, async (HttpContext context, FirmwareService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<FirmwareUpdateResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(FirmwareUpdateResponse.From)]),
-                    OtaJsonContext.Web.PaginatedFirmwareUpdateResponse);
-            })
+        ota.MapGet(string.Empty, (HttpContext context, FirmwareService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), FirmwareUpdateResponse.From,
+                    OtaJsonContext.Web.PaginatedFirmwareUpdateResponse))
             .WithName("ListFirmwareUpdates")
-            .RequireAuthorization(WebMacsPolicies.Admin)
-            .Produces<Paginated<FirmwareUpdateResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ForAdmins()
+            .ProducesPage<FirmwareUpdateResponse>();
 
-        ota.MapPost(string.Empty, async (HttpContext context, FirmwareService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var version = fields.RequirePattern("version", fields.RequiredString("version", 1, 50), FirmwareVersion.Strict, FirmwareVersion.PatternText);
-                    var changelog = fields.OptionalString("changelog");
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var created = await service.CreateAsync(context.GetWebMacsCaller().User, version!, changelog, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(() => Replies.Created("Firmware update successfully registered."));
-                }
-            })
+        ota.MapPost(string.Empty, (HttpContext context, FirmwareService service) =>
+                context.WithBodyAsync(
+                    fields => (
+                        Version: fields.RequirePattern("version", fields.RequiredString("version", 1, 50), FirmwareVersion.Strict, FirmwareVersion.PatternText),
+                        Changelog: fields.OptionalString("changelog")),
+                    async body => (await service.CreateAsync(context.GetWebMacsCaller().User, body.Version!, body.Changelog, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Created("Firmware update successfully registered."))))
             .WithName("CreateFirmwareUpdate")
-            .RequireAuthorization(WebMacsPolicies.Admin)
-            .Accepts<FirmwareCreateRequest>("application/json")
+            .ForAdmins()
+            .WithJsonBody<FirmwareCreateRequest>()
             .Produces<StatusResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         ota.MapGet("/check", async (HttpContext context, UpdateCheckService service) =>
                 Replies.Json(UpdateCheckResponse.From(await service.CheckAsync(context.RequestAborted).ConfigureAwait(false)), OtaJsonContext.Web.UpdateCheckResponse))
             .WithName("CheckForUpdates")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
-            .Produces<UpdateCheckResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ForViewers()
+            .Produces<UpdateCheckResponse>();
 
         ota.MapGet("/{public_id}", async (string public_id, HttpContext context, FirmwareService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(view => Replies.Json(FirmwareUpdateResponse.From(view), OtaJsonContext.Web.FirmwareUpdateResponse)))
             .WithName("GetFirmwareUpdate")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Produces<FirmwareUpdateResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         ota.MapPost("/{public_id}/apply", ApplyAsync)
             .WithName("ApplyFirmwareUpdate")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Accepts<FirmwareApplyRequest>(isOptional: true, "application/json")
             .Produces<StatusResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
@@ -101,31 +64,25 @@ internal static class OtaEndpoints
         ota.MapPost("/{public_id}/rollback", async (string public_id, HttpContext context, FirmwareService service) =>
                 (await service.RollbackAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("Firmware update rolled back successfully.")))
             .WithName("RollbackFirmwareUpdate")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         ota.MapDelete("/{public_id}", async (string public_id, HttpContext context, FirmwareService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("FirmwareUpdate successfully deleted.")))
             .WithName("DeleteFirmwareUpdate")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         ota.MapPost("/upload", OtaBundleUpload.HandleAsync)
             .WithName("UploadUpdateBundle")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             // "*/*" too: any other body reaches the handler, which answers the contract's 422 instead of a bare 415.
             .Accepts<IFormFile>("multipart/form-data", "*/*")
             .Produces<StatusResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WebMacs.AspNetCore.Http;
-using WebMacs.AspNetCore.Security;
 using WebMacs.Domain;
 using WebMacs.Plugins;
 
@@ -18,86 +17,48 @@ internal static class PluginChannelsEndpoints
                     .Map(list => Replies.Json<IReadOnlyList<ChannelMappingResponse>>([.. list.Select(ChannelMappingResponse.From)],
                         PluginsJsonContext.Web.IReadOnlyListChannelMappingResponse)))
             .WithName("ListChannelMappings")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
+            .ForViewers()
             .Produces<IReadOnlyList<ChannelMappingResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        plugins.MapPost("/{public_id}/channels", async (string public_id, HttpContext context, ChannelMappingService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var channelId = fields.RequiredString("channel_id", 1, 100);
-                    var channelName = fields.RequiredString("channel_name", 1, 255);
-                    var direction = fields.RequiredEnum<ChannelDirection>("direction");
-                    var unit = fields.RequiredString("unit", 1, 50);
-                    var eventId = fields.OptionalString("event_public_id");
-                    if (!fields.IsValid)
+        plugins.MapPost("/{public_id}/channels", (string public_id, HttpContext context, ChannelMappingService service) =>
+                context.WithBodyAsync(
+                    fields => (
+                        ChannelId: fields.RequiredString("channel_id", 1, 100),
+                        ChannelName: fields.RequiredString("channel_name", 1, 255),
+                        Direction: fields.RequiredEnum<ChannelDirection>("direction"),
+                        Unit: fields.RequiredString("unit", 1, 50),
+                        EventId: fields.OptionalString("event_public_id")),
+                    async body =>
                     {
-                        return fields.Result();
-                    }
-
-                    var draft = new ChannelMappingDraft(channelId!, channelName!, direction!.Value, unit!, eventId);
-                    var created = await service.CreateAsync(public_id, draft, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(() => Replies.Created("Channel mapping created."));
-                }
-            })
+                        var draft = new ChannelMappingDraft(body.ChannelId!, body.ChannelName!, body.Direction!.Value, body.Unit!, body.EventId);
+                        var created = await service.CreateAsync(public_id, draft, context.RequestAborted).ConfigureAwait(false);
+                        return created.Map(() => Replies.Created("Channel mapping created."));
+                    }))
             .WithName("CreateChannelMapping")
-            .RequireAuthorization(WebMacsPolicies.Admin)
-            .Accepts<ChannelMappingCreateRequest>("application/json")
+            .ForAdmins()
+            .WithJsonBody<ChannelMappingCreateRequest>()
             .Produces<StatusResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
-        plugins.MapPut("/{public_id}/channels/{mapping_id}", async (string public_id, string mapping_id, HttpContext context, ChannelMappingService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var eventSent = fields.Has("event_public_id");
-                    var eventId = fields.OptionalString("event_public_id");
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateAsync(public_id, mapping_id, eventSent, eventId, context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(() => Replies.Ok("Channel mapping successfully updated."));
-                }
-            })
+        plugins.MapPut("/{public_id}/channels/{mapping_id}", (string public_id, string mapping_id, HttpContext context, ChannelMappingService service) =>
+                context.WithBodyAsync(
+                    fields => (EventSent: fields.Has("event_public_id"), EventId: fields.OptionalString("event_public_id")),
+                    async body => (await service.UpdateAsync(public_id, mapping_id, body.EventSent, body.EventId, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Channel mapping successfully updated."))))
             .WithName("UpdateChannelMapping")
-            .RequireAuthorization(WebMacsPolicies.Admin)
-            .Accepts<ChannelMappingUpdateRequest>("application/json")
+            .ForAdmins()
+            .WithJsonBody<ChannelMappingUpdateRequest>()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         plugins.MapDelete("/{public_id}/channels/{mapping_id}", async (string public_id, string mapping_id, HttpContext context, ChannelMappingService service) =>
                 (await service.DeleteAsync(public_id, mapping_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("Channel mapping successfully deleted.")))
             .WithName("DeleteChannelMapping")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WebMacs.AspNetCore.Http;
-using WebMacs.AspNetCore.Security;
 using WebMacs.Plugins;
 
 namespace WebMacs.AspNetCore.Endpoints;
 
 /// <summary>
 /// Plugin packages (reference §4.3 routes 68–70). Python wheels cannot be installed into a .NET host, so uploading
-/// answers 501 for now; listing and removing recorded packages work as in the original.
+/// answers 400 (a documented status of the route) for now; listing and removing recorded packages work as in the original.
 /// </summary>
 internal static class PluginPackagesEndpoints
 {
@@ -22,27 +21,22 @@ internal static class PluginPackagesEndpoints
                     PluginsJsonContext.Web.IReadOnlyListPluginPackageResponse);
             })
             .WithName("ListPluginPackages")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
-            .Produces<IReadOnlyList<PluginPackageResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ForViewers()
+            .Produces<IReadOnlyList<PluginPackageResponse>>();
 
-        plugins.MapPost("/packages/upload", () => Problems.Result(StatusCodes.Status501NotImplemented, "Plugin package upload is not supported yet."))
+        plugins.MapPost("/packages/upload", () => Problems.Result(StatusCodes.Status400BadRequest, "Plugin package upload is not supported yet."))
             .WithName("UploadPluginPackage")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Accepts<IFormFile>("multipart/form-data", "*/*")
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
         plugins.MapDelete("/packages/{public_id}", async (string public_id, HttpContext context, PluginPackageService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(name => Replies.Ok($"Plugin package '{name}' uninstalled. Restart the controller to apply.")))
             .WithName("UninstallPluginPackage")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Produces<StatusResponse>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }

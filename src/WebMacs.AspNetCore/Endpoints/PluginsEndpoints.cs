@@ -23,119 +23,68 @@ internal static partial class PluginsEndpoints
                 Replies.Json<IReadOnlyList<PluginMetaResponse>>([.. ListPlugins(catalog, loggers).Select(PluginMetaResponse.From)],
                     PluginsJsonContext.Web.IReadOnlyListPluginMetaResponse))
             .WithName("ListAvailablePlugins")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
-            .Produces<IReadOnlyList<PluginMetaResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ForViewers()
+            .Produces<IReadOnlyList<PluginMetaResponse>>();
 
-        plugins.MapGet(string.Empty, async (HttpContext context, PluginInstanceService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<PluginInstanceResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(PluginInstanceResponse.From)]),
-                    PluginsJsonContext.Web.PaginatedPluginInstanceResponse);
-            })
+        plugins.MapGet(string.Empty, (HttpContext context, PluginInstanceService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), PluginInstanceResponse.From,
+                    PluginsJsonContext.Web.PaginatedPluginInstanceResponse))
             .WithName("ListPluginInstances")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
-            .Produces<Paginated<PluginInstanceResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ForViewers()
+            .ProducesPage<PluginInstanceResponse>();
 
-        plugins.MapPost(string.Empty, async (HttpContext context, PluginInstanceService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var pluginId = fields.RequiredString("plugin_id", 1, 100);
-                    var instanceName = fields.RequiredString("instance_name", 1, 255);
-                    var demoMode = fields.BoolWithDefault("demo_mode") ?? false;
-                    var enabled = fields.BoolWithDefault("enabled") ?? true;
-                    var autoCreateEvents = fields.BoolWithDefault("auto_create_events") ?? true;
-                    var configJson = fields.OptionalString("config_json");
-                    if (!fields.IsValid)
+        plugins.MapPost(string.Empty, (HttpContext context, PluginInstanceService service) =>
+                context.WithBodyAsync(
+                    fields => (
+                        PluginId: fields.RequiredString("plugin_id", 1, 100),
+                        InstanceName: fields.RequiredString("instance_name", 1, 255),
+                        DemoMode: fields.BoolWithDefault("demo_mode") ?? false,
+                        Enabled: fields.BoolWithDefault("enabled") ?? true,
+                        AutoCreateEvents: fields.BoolWithDefault("auto_create_events") ?? true,
+                        ConfigJson: fields.OptionalString("config_json")),
+                    async body =>
                     {
-                        return fields.Result();
-                    }
-
-                    var draft = new PluginInstanceDraft(pluginId!, instanceName!, demoMode, enabled, autoCreateEvents, configJson);
-                    var created = await service.CreateAsync(context.GetWebMacsCaller().User, draft, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(() => Replies.Created("Plugin instance created."));
-                }
-            })
+                        var draft = new PluginInstanceDraft(body.PluginId!, body.InstanceName!, body.DemoMode, body.Enabled, body.AutoCreateEvents, body.ConfigJson);
+                        var created = await service.CreateAsync(context.GetWebMacsCaller().User, draft, context.RequestAborted).ConfigureAwait(false);
+                        return created.Map(() => Replies.Created("Plugin instance created."));
+                    }))
             .WithName("CreatePluginInstance")
-            .RequireAuthorization(WebMacsPolicies.Admin)
-            .Accepts<PluginInstanceCreateRequest>("application/json")
+            .ForAdmins()
+            .WithJsonBody<PluginInstanceCreateRequest>()
             .Produces<StatusResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         plugins.MapGet("/{public_id}", async (string public_id, HttpContext context, PluginInstanceService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(view => Replies.Json(PluginInstanceResponse.From(view), PluginsJsonContext.Web.PluginInstanceResponse)))
             .WithName("GetPluginInstance")
-            .RequireAuthorization(WebMacsPolicies.Viewer)
+            .ForViewers()
             .Produces<PluginInstanceResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        plugins.MapPut("/{public_id}", async (string public_id, HttpContext context, PluginInstanceService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var changes = new PluginInstanceChanges(
+        plugins.MapPut("/{public_id}", (string public_id, HttpContext context, PluginInstanceService service) =>
+                context.WithBodyAsync(
+                    fields => new PluginInstanceChanges(
                         fields.OptionalString("instance_name", 1, 255),
                         fields.OptionalBool("demo_mode"),
                         fields.OptionalBool("enabled"),
                         ConfigJsonSent: fields.Has("config_json"),
                         fields.OptionalString("config_json"),
-                        NullSent: fields.IsNull("instance_name") || fields.IsNull("demo_mode") || fields.IsNull("enabled"));
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateAsync(public_id, changes, context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(() => Replies.Ok("Plugin instance successfully updated."));
-                }
-            })
+                        NullSent: fields.IsNull("instance_name") || fields.IsNull("demo_mode") || fields.IsNull("enabled")),
+                    async changes => (await service.UpdateAsync(public_id, changes, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Plugin instance successfully updated."))))
             .WithName("UpdatePluginInstance")
-            .RequireAuthorization(WebMacsPolicies.Admin)
-            .Accepts<PluginInstanceUpdateRequest>("application/json")
+            .ForAdmins()
+            .WithJsonBody<PluginInstanceUpdateRequest>()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         plugins.MapDelete("/{public_id}", async (string public_id, HttpContext context, PluginInstanceService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("Plugin instance successfully deleted.")))
             .WithName("DeletePluginInstance")
-            .RequireAuthorization(WebMacsPolicies.Admin)
+            .ForAdmins()
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         PluginChannelsEndpoints.Map(plugins);

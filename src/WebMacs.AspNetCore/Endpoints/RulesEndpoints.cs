@@ -18,69 +18,21 @@ internal static class RulesEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var rules = api.MapGroup("/rules").WithTags("Rules").RequireAuthorization(WebMacsPolicies.Operator);
+        var rules = api.MapGroup("/rules").WithTags("Rules").ForOperators();
 
-        rules.MapGet(string.Empty, async (HttpContext context, RuleService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<RuleResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(RuleResponse.From)]),
-                    RulesJsonContext.Web.PaginatedRuleResponse);
-            })
+        rules.MapGet(string.Empty, (HttpContext context, RuleService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), RuleResponse.From, RulesJsonContext.Web.PaginatedRuleResponse))
             .WithName("ListRules")
             .Produces<Paginated<RuleResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        rules.MapPost(string.Empty, async (HttpContext context, RuleService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var name = fields.RequiredString("name", 1, 255);
-                    var eventPublicId = fields.RequiredString("event_public_id");
-                    var op = fields.RequiredEnum<RuleOperator>("operator");
-                    var threshold = fields.RequiredDouble("threshold");
-                    var thresholdHigh = fields.OptionalDouble("threshold_high");
-                    var actionType = fields.RequiredEnum<RuleActionType>("action_type");
-                    var webhookEventType = fields.OptionalEnum<WebhookEventType>("webhook_event_type");
-                    var enabled = !fields.Has("enabled") || fields.RequiredBool("enabled") is not false;
-                    var cooldown = fields.Has("cooldown_seconds") ? fields.RequiredInt("cooldown_seconds", 0) : 60;
-                    if (fields.IsValid && op is RuleOperator.Between or RuleOperator.NotBetween)
-                    {
-                        // The original's model validator runs only once every field is valid.
-                        CheckThresholds(fields, threshold!.Value, thresholdHigh);
-                    }
-
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var draft = new RuleDraft(name!, eventPublicId!, op!.Value, threshold!.Value, thresholdHigh, actionType!.Value, webhookEventType, enabled, cooldown!.Value);
-                    var created = await service.CreateAsync(context.GetWebMacsCaller().User.Id, draft, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(() => Replies.Created("Rule successfully created."));
-                }
-            })
+        rules.MapPost(string.Empty, (HttpContext context, RuleService service) =>
+                context.WithBodyAsync(ReadDraft, async draft =>
+                    (await service.CreateAsync(context.GetWebMacsCaller().User.Id, draft!, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Created("Rule successfully created."))))
             .WithName("CreateRule")
             .Accepts<RuleCreateRequest>("application/json")
             .Produces<StatusResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -90,55 +42,15 @@ internal static class RulesEndpoints
                     .Map(view => Replies.Json(RuleResponse.From(view), RulesJsonContext.Web.RuleResponse)))
             .WithName("GetRule")
             .Produces<RuleResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        rules.MapPut("/{public_id}", async (string public_id, HttpContext context, RuleService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var changes = new RuleChanges(
-                        fields.OptionalString("name", 1, 255),
-                        fields.OptionalString("event_public_id"),
-                        fields.OptionalEnum<RuleOperator>("operator"),
-                        fields.OptionalDouble("threshold"),
-                        fields.OptionalDouble("threshold_high"),
-                        ClearThresholdHigh: fields.IsNull("threshold_high"),
-                        fields.OptionalEnum<RuleActionType>("action_type"),
-                        fields.OptionalEnum<WebhookEventType>("webhook_event_type"),
-                        ClearWebhookEventType: fields.IsNull("webhook_event_type"),
-                        fields.OptionalBool("enabled"),
-                        fields.OptionalInt("cooldown_seconds", 0),
-                        NullSent: NotNullFields.Any(fields.IsNull));
-
-                    // The schema's own cross-check applies only when operator and threshold are both sent.
-                    if (fields.IsValid && changes is { Operator: RuleOperator.Between or RuleOperator.NotBetween, Threshold: { } threshold })
-                    {
-                        CheckThresholds(fields, threshold, changes.ThresholdHigh);
-                    }
-
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateAsync(public_id, changes, context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(() => Replies.Ok("Rule successfully updated."));
-                }
-            })
+        rules.MapPut("/{public_id}", (string public_id, HttpContext context, RuleService service) =>
+                context.WithBodyAsync(ReadChanges, async changes =>
+                    (await service.UpdateAsync(public_id, changes, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Rule successfully updated."))))
             .WithName("UpdateRule")
             .Accepts<RuleUpdateRequest>("application/json")
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -148,9 +60,56 @@ internal static class RulesEndpoints
                     .Map(() => Replies.Ok("Rule successfully deleted.")))
             .WithName("DeleteRule")
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>Reads the body of <c>POST /rules</c>; <see langword="null"/> when a field is invalid.</summary>
+    private static RuleDraft? ReadDraft(BodyValidator fields)
+    {
+        var name = fields.RequiredString("name", 1, 255);
+        var eventPublicId = fields.RequiredString("event_public_id");
+        var op = fields.RequiredEnum<RuleOperator>("operator");
+        var threshold = fields.RequiredDouble("threshold");
+        var thresholdHigh = fields.OptionalDouble("threshold_high");
+        var actionType = fields.RequiredEnum<RuleActionType>("action_type");
+        var webhookEventType = fields.OptionalEnum<WebhookEventType>("webhook_event_type");
+        var enabled = !fields.Has("enabled") || fields.RequiredBool("enabled") is not false;
+        var cooldown = fields.Has("cooldown_seconds") ? fields.RequiredInt("cooldown_seconds", 0) : 60;
+        if (fields.IsValid && op is RuleOperator.Between or RuleOperator.NotBetween)
+        {
+            // The original's model validator runs only once every field is valid.
+            CheckThresholds(fields, threshold!.Value, thresholdHigh);
+        }
+
+        return fields.IsValid
+            ? new RuleDraft(name!, eventPublicId!, op!.Value, threshold!.Value, thresholdHigh, actionType!.Value, webhookEventType, enabled, cooldown!.Value)
+            : null;
+    }
+
+    /// <summary>Reads the body of <c>PUT /rules/{public_id}</c>.</summary>
+    private static RuleChanges ReadChanges(BodyValidator fields)
+    {
+        var changes = new RuleChanges(
+            fields.OptionalString("name", 1, 255),
+            fields.OptionalString("event_public_id"),
+            fields.OptionalEnum<RuleOperator>("operator"),
+            fields.OptionalDouble("threshold"),
+            fields.OptionalDouble("threshold_high"),
+            ClearThresholdHigh: fields.IsNull("threshold_high"),
+            fields.OptionalEnum<RuleActionType>("action_type"),
+            fields.OptionalEnum<WebhookEventType>("webhook_event_type"),
+            ClearWebhookEventType: fields.IsNull("webhook_event_type"),
+            fields.OptionalBool("enabled"),
+            fields.OptionalInt("cooldown_seconds", 0),
+            NullSent: NotNullFields.Any(fields.IsNull));
+
+        // The schema's own cross-check applies only when operator and threshold are both sent.
+        if (fields.IsValid && changes is { Operator: RuleOperator.Between or RuleOperator.NotBetween, Threshold: { } threshold })
+        {
+            CheckThresholds(fields, threshold, changes.ThresholdHigh);
+        }
+
+        return changes;
     }
 
     private static void CheckThresholds(BodyValidator fields, double threshold, double? thresholdHigh)

@@ -39,21 +39,11 @@ internal static class SsoEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        sso.MapPost("/exchange", async (HttpContext context) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    fields.RequiredString("code");
-                    return fields.IsValid ? Problems.Result(StatusCodes.Status400BadRequest, "Invalid or expired SSO authorization code.") : fields.Result();
-                }
-            })
+        // The explicit return type keeps this a route handler: as a RequestDelegate its IResult would be discarded.
+        sso.MapPost("/exchange", Task<IResult> (HttpContext context) =>
+                context.WithBodyAsync(
+                    fields => fields.RequiredString("code"),
+                    _ => Task.FromResult(Problems.Result(StatusCodes.Status400BadRequest, "Invalid or expired SSO authorization code."))))
             .WithName("SsoExchange")
             .Accepts<SsoExchangeRequest>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -12,62 +12,28 @@ internal static class TokensEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var tokens = api.MapGroup("/tokens").WithTags("API tokens").RequireAuthorization(WebMacsPolicies.Viewer);
+        var tokens = api.MapGroup("/tokens").WithTags("API tokens").ForViewers();
 
-        tokens.MapGet(string.Empty, async (HttpContext context, ApiTokenService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(context.GetWebMacsCaller().User, page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<ApiTokenResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(ApiTokenResponse.From)]),
-                    TokensJsonContext.Web.PaginatedApiTokenResponse);
-            })
+        tokens.MapGet(string.Empty, (HttpContext context, ApiTokenService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(context.GetWebMacsCaller().User, page.Skip, page.PageSize, ct), ApiTokenResponse.From,
+                    TokensJsonContext.Web.PaginatedApiTokenResponse))
             .WithName("ListApiTokens")
-            .Produces<Paginated<ApiTokenResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesPage<ApiTokenResponse>();
 
-        tokens.MapPost(string.Empty, async (HttpContext context, ApiTokenService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var name = fields.RequiredString("name", 1, 255);
-                    var expiresAt = fields.OptionalDateTime("expires_at");
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var created = await service.CreateAsync(context.GetWebMacsCaller().User, name!, expiresAt, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(token => Replies.Json(
-                        ApiTokenCreatedResponse.From(token), TokensJsonContext.Web.ApiTokenCreatedResponse, StatusCodes.Status201Created));
-                }
-            })
+        tokens.MapPost(string.Empty, (HttpContext context, ApiTokenService service) =>
+                context.WithBodyAsync(
+                    fields => (Name: fields.RequiredString("name", 1, 255), ExpiresAt: fields.OptionalDateTime("expires_at")),
+                    async body => (await service.CreateAsync(context.GetWebMacsCaller().User, body.Name!, body.ExpiresAt, context.RequestAborted).ConfigureAwait(false))
+                        .Map(token => Replies.Json(ApiTokenCreatedResponse.From(token), TokensJsonContext.Web.ApiTokenCreatedResponse, StatusCodes.Status201Created))))
             .WithName("CreateApiToken")
-            .Accepts<ApiTokenCreateRequest>("application/json")
-            .Produces<ApiTokenCreatedResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+            .WithJsonBody<ApiTokenCreateRequest>()
+            .Produces<ApiTokenCreatedResponse>(StatusCodes.Status201Created);
 
         tokens.MapDelete("/{public_id}", async (string public_id, HttpContext context, ApiTokenService service) =>
                 (await service.DeleteAsync(context.GetWebMacsCaller().User, public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(() => Replies.Ok("API token deleted.")))
             .WithName("DeleteApiToken")
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -15,88 +15,64 @@ internal static class UsersEndpoints
     {
         var users = api.MapGroup("/users").WithTags("Users");
 
-        users.MapGet(string.Empty, async (HttpContext context, UserService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<UserResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(AuthEndpoints.ToResponse)]),
-                    UsersJsonContext.Web.PaginatedUserResponse);
-            })
+        users.MapGet(string.Empty, (HttpContext context, UserService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), AuthEndpoints.ToResponse, UsersJsonContext.Web.PaginatedUserResponse))
             .WithName("ListUsers")
-            .RequireAuthorization(WebMacsPolicies.Admin);
+            .ForAdmins()
+            .ProducesPage<UserResponse>();
 
-        users.MapPost(string.Empty, async (HttpContext context, UserService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var email = fields.RequiredEmail("email");
-                    var username = fields.RequiredString("username", 2, 50);
-                    var password = fields.RequiredString("password", 8);
-                    var role = fields.OptionalEnum<UserRole>("role") ?? UserRole.Viewer;
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var created = await service.CreateAsync(email!, username!, password!, role, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(_ => Replies.Created("User successfully created."));
-                }
-            })
+        users.MapPost(string.Empty, (HttpContext context, UserService service) =>
+                context.WithBodyAsync(
+                    fields => (
+                        Email: fields.RequiredEmail("email"),
+                        Username: fields.RequiredString("username", 2, 50),
+                        Password: fields.RequiredString("password", 8),
+                        Role: fields.OptionalEnum<UserRole>("role") ?? UserRole.Viewer),
+                    async body => (await service.CreateAsync(body.Email!, body.Username!, body.Password!, body.Role, context.RequestAborted).ConfigureAwait(false))
+                        .Map(_ => Replies.Created("User successfully created."))))
             .WithName("CreateUser")
-            .RequireAuthorization(WebMacsPolicies.Admin);
+            .ForAdmins()
+            .WithJsonBody<UserCreateRequest>()
+            .Produces<StatusResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         users.MapGet("/{public_id}", async (string public_id, HttpContext context, UserService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(user => Replies.Json(AuthEndpoints.ToResponse(user), WebMacsJsonContext.Web.UserResponse)))
             .WithName("GetUser")
-            .RequireAuthorization(WebMacsPolicies.Viewer);
+            .ForViewers()
+            .Produces<UserResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
-        users.MapPut("/{public_id}", async (string public_id, HttpContext context, UserService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var changes = new UserChanges(
+        users.MapPut("/{public_id}", (string public_id, HttpContext context, UserService service) =>
+                context.WithBodyAsync(
+                    fields => new UserChanges(
                         fields.OptionalEmail("email"),
                         fields.OptionalString("username", 2, 50),
                         fields.OptionalString("password", 8),
                         fields.OptionalEnum<UserRole>("role"),
-                        NullSent: fields.IsNull("email") || fields.IsNull("username") || fields.IsNull("password") || fields.IsNull("role"));
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateAsync(context.GetWebMacsCaller().User, public_id, changes, context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(_ => Replies.Ok("User successfully updated."));
-                }
-            })
+                        NullSent: fields.IsNull("email") || fields.IsNull("username") || fields.IsNull("password") || fields.IsNull("role")),
+                    async changes => (await service.UpdateAsync(context.GetWebMacsCaller().User, public_id, changes, context.RequestAborted).ConfigureAwait(false))
+                        .Map(_ => Replies.Ok("User successfully updated."))))
             .WithName("UpdateUser")
-            .RequireAuthorization(WebMacsPolicies.Viewer);
+            .ForViewers()
+            .WithJsonBody<UserUpdateRequest>()
+            .Produces<StatusResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         users.MapDelete("/{public_id}", async (string public_id, HttpContext context, UserService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("User successfully deleted.")))
             .WithName("DeleteUser")
-            .RequireAuthorization(WebMacsPolicies.Admin);
+            .ForAdmins()
+            .Produces<StatusResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 }
+
+/// <summary>The body of <c>POST /users</c> (for the OpenAPI document).</summary>
+internal sealed record UserCreateRequest(string Email, string Username, string Password, string? Role);
+
+/// <summary>The body of <c>PUT /users/{public_id}</c>: any of the fields (for the OpenAPI document).</summary>
+internal sealed record UserUpdateRequest(string? Email, string? Username, string? Password, string? Role);

@@ -18,58 +18,30 @@ internal static partial class WebhooksEndpoints
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").RequireAuthorization(WebMacsPolicies.Admin);
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").ForAdmins();
 
-        webhooks.MapGet(string.Empty, async (HttpContext context, WebhookService service) =>
-            {
-                var query = new QueryValidator(context.Request);
-                var page = query.Page();
-                if (!query.IsValid)
-                {
-                    return query.Result();
-                }
-
-                var result = await service.ListAsync(page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json(
-                    new Paginated<WebhookResponse>(page.Page, page.PageSize, result.Total, [.. result.Items.Select(WebhookResponse.From)]),
-                    WebhooksJsonContext.Web.PaginatedWebhookResponse);
-            })
+        webhooks.MapGet(string.Empty, (HttpContext context, WebhookService service) =>
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), WebhookResponse.From, WebhooksJsonContext.Web.PaginatedWebhookResponse))
             .WithName("ListWebhooks")
             .Produces<Paginated<WebhookResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        webhooks.MapPost(string.Empty, async (HttpContext context, WebhookService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var url = fields.RequirePattern("url", fields.RequiredString("url", 1, MaxUrl), UrlRegex(), UrlPattern);
-                    var secret = fields.OptionalString("secret", 0, MaxSecret);
-                    var events = fields.RequiredArray("events", 1) is { } array ? fields.EnumItems<WebhookEventType>("events", array) : null;
-                    var enabled = !fields.Has("enabled") || fields.RequiredBool("enabled") is not false;
-                    if (!fields.IsValid)
+        webhooks.MapPost(string.Empty, (HttpContext context, WebhookService service) =>
+                context.WithBodyAsync(
+                    fields => (
+                        Url: fields.RequirePattern("url", fields.RequiredString("url", 1, MaxUrl), UrlRegex(), UrlPattern),
+                        Secret: fields.OptionalString("secret", 0, MaxSecret),
+                        Events: fields.RequiredArray("events", 1) is { } array ? fields.EnumItems<WebhookEventType>("events", array) : null,
+                        Enabled: !fields.Has("enabled") || fields.RequiredBool("enabled") is not false),
+                    async body =>
                     {
-                        return fields.Result();
-                    }
-
-                    var caller = context.GetWebMacsCaller().User;
-                    var created = await service.CreateAsync(caller.Id, url!, secret, events!, enabled, context.RequestAborted).ConfigureAwait(false);
-                    return created.Map(() => Replies.Created("Webhook successfully created."));
-                }
-            })
+                        var caller = context.GetWebMacsCaller().User;
+                        var created = await service.CreateAsync(caller.Id, body.Url!, body.Secret, body.Events!, body.Enabled, context.RequestAborted).ConfigureAwait(false);
+                        return created.Map(() => Replies.Created("Webhook successfully created."));
+                    }))
             .WithName("CreateWebhook")
             .Accepts<WebhookCreateRequest>("application/json")
             .Produces<StatusResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -78,42 +50,22 @@ internal static partial class WebhooksEndpoints
                     .Map(view => Replies.Json(WebhookResponse.From(view), WebhooksJsonContext.Web.WebhookResponse)))
             .WithName("GetWebhook")
             .Produces<WebhookResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        webhooks.MapPut("/{public_id}", async (string public_id, HttpContext context, WebhookService service) =>
-            {
-                var (body, error) = await JsonBody.ReadAsync(context).ConfigureAwait(false);
-                if (error is not null)
-                {
-                    return error;
-                }
-
-                using (body)
-                {
-                    var fields = new BodyValidator(body!.Root);
-                    var changes = new WebhookChanges(
+        webhooks.MapPut("/{public_id}", (string public_id, HttpContext context, WebhookService service) =>
+                context.WithBodyAsync(
+                    fields => new WebhookChanges(
                         fields.RequirePattern("url", fields.OptionalString("url", 0, MaxUrl), UrlRegex(), UrlPattern),
                         fields.OptionalString("secret", 0, MaxSecret),
                         ClearSecret: fields.IsNull("secret"),
                         fields.OptionalArray("events") is { } array ? fields.EnumItems<WebhookEventType>("events", array) : null,
                         fields.OptionalBool("enabled"),
-                        NullSent: fields.IsNull("url") || fields.IsNull("events") || fields.IsNull("enabled"));
-                    if (!fields.IsValid)
-                    {
-                        return fields.Result();
-                    }
-
-                    var updated = await service.UpdateAsync(public_id, changes, context.RequestAborted).ConfigureAwait(false);
-                    return updated.Map(() => Replies.Ok("Webhook successfully updated."));
-                }
-            })
+                        NullSent: fields.IsNull("url") || fields.IsNull("events") || fields.IsNull("enabled")),
+                    async changes => (await service.UpdateAsync(public_id, changes, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Webhook successfully updated."))))
             .WithName("UpdateWebhook")
             .Accepts<WebhookUpdateRequest>("application/json")
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -123,8 +75,6 @@ internal static partial class WebhooksEndpoints
                     .Map(() => Replies.Ok("Webhook successfully deleted.")))
             .WithName("DeleteWebhook")
             .Produces<StatusResponse>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         webhooks.MapGet("/{public_id}/deliveries", async (string public_id, HttpContext context, WebhookService service) =>
@@ -146,8 +96,6 @@ internal static partial class WebhooksEndpoints
             })
             .WithName("ListWebhookDeliveries")
             .Produces<Paginated<WebhookDeliveryResponse>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }

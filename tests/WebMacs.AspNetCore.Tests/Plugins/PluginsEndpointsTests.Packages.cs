@@ -7,7 +7,7 @@ using static WebMacs.AspNetCore.Tests.Support.Http;
 
 namespace WebMacs.AspNetCore.Tests.Plugins;
 
-// Routes 68–70: recorded packages are listed and removed; uploading wheels is not supported by the port yet (501).
+// Routes 68–70: recorded packages are listed and removed; uploading wheels is not supported by the port yet (400).
 public abstract partial class PluginsEndpointsTests
 {
     private const string Packages = Path + "/packages";
@@ -43,7 +43,7 @@ public abstract partial class PluginsEndpointsTests
 
         using var response = await callers.Admin.PostAsync($"{Packages}/upload", form, Ct);
 
-        await response.AssertErrorAsync(HttpStatusCode.NotImplemented, "Plugin package upload is not supported yet.");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "Plugin package upload is not supported yet.");
     }
 
     [Fact]
