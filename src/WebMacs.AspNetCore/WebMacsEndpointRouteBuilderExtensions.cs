@@ -8,7 +8,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class WebMacsEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Maps the WebMacs endpoints: <c>GET /health</c> and the REST API under <c>/api/v1</c>. Returns the group that
+    /// Maps the WebMacs endpoints: <c>GET /health</c> and the REST API under <c>/api/v1</c> and the WebSockets under <c>/ws</c>. Returns the group that
     /// holds them, so the host can add conventions (CORS policies, rate limiting, metadata) to all of them.
     /// </summary>
     /// <param name="endpoints">The application or route group to map into.</param>
@@ -39,6 +39,7 @@ public static class WebMacsEndpointRouteBuilderExtensions
         DatapointsEndpoints.Map(api);
         WebhooksEndpoints.Map(api);
         RulesEndpoints.Map(api);
+        WebMacs.AspNetCore.WebSockets.WebSocketEndpoints.Map(root);
         return root;
     }
 }

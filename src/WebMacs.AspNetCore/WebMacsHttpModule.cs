@@ -29,6 +29,7 @@ internal sealed class WebMacsHttpModule : IWebMacsModule
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<WebMacsHttpOptions>, WebMacsHttpOptionsSetup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebMacsHttpOptions>, WebMacsHttpOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, WebMacsStartupFilter>());
+        WebSockets.WebSocketRegistration.AddWebMacsWebSockets(services, builder.Configuration);
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<WebMacsHttpOptions>>((cors, http) =>
             cors.AddPolicy(WebMacsStartupFilter.CorsPolicy, policy => policy

@@ -23,6 +23,7 @@ internal sealed class WebMacsStartupFilter : IStartupFilter
             app.UseWhen(c => WebMacsPaths.IsWebMacs(c.Request.Path), branch => branch.UseCors(CorsPolicy));
         }
 
+        app.UseWebSockets();
         next(app);
     };
 }

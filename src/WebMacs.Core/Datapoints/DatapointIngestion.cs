@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using WebMacs.Domain;
+using WebMacs.Ingestion;
 using WebMacs.Persistence;
 
 namespace WebMacs.Datapoints;
@@ -12,11 +12,12 @@ internal readonly record struct IngestResult(int Accepted, int Rejected)
 
 /// <summary>
 /// The ingestion pipeline shared by <c>POST /datapoints</c>, <c>POST /datapoints/batch</c> and the telemetry socket
-/// (reference §6.1 steps 1–4 and 8): keeps the items whose event is mapped by a channel of an enabled plugin instance,
-/// stamps them all with one server time and the running experiment, and stores them in one insert, committed before
-/// it returns. Callers see only the counts, so the storage strategy can change without touching them.
+/// (reference §6.1 steps 1–4, 7 and 8): keeps the items whose event is mapped by a channel of an enabled plugin
+/// instance, stamps them with the server time (or the client's time, telemetry extension) and the running experiment,
+/// stores them in one insert, committed before it returns, and then offers them to the live feed. Callers see only
+/// the counts, so the storage strategy can change without touching them.
 /// </summary>
-internal sealed class DatapointIngestion(WebMacsDbContext db, ChangeSaver saver, TimeProvider time)
+internal sealed partial class DatapointIngestion(WebMacsDbContext db, ChangeSaver saver, TimeProvider time, DatapointFeed feed)
 {
     public async Task<IngestResult> IngestAsync(IReadOnlyList<(double Value, Guid EventPublicId)> items, CancellationToken cancellationToken)
     {
@@ -26,44 +27,16 @@ internal sealed class DatapointIngestion(WebMacsDbContext db, ChangeSaver saver,
             return IngestResult.Empty;
         }
 
-        var linked = await LinkedEventsAsync(items, cancellationToken).ConfigureAwait(false);
-        var accepted = new List<(double Value, int EventId)>(items.Count);
-        foreach (var (value, eventPublicId) in items)
-        {
-            // Non-finite values are refused at the edges already; no store keeps them, so they never get this far.
-            if (double.IsFinite(value) && linked.TryGetValue(eventPublicId, out var eventId))
-            {
-                accepted.Add((value, eventId));
-            }
-        }
-
-        if (accepted.Count == 0)
-        {
-            return new IngestResult(0, items.Count);
-        }
-
-        var experimentId = await ActiveExperimentIdAsync(cancellationToken).ConfigureAwait(false);
-        var timestamp = Now();
-        foreach (var (value, eventId) in accepted)
-        {
-            db.Datapoints.Add(new Datapoint { EventId = eventId, ExperimentId = experimentId, Timestamp = timestamp, Value = value });
-        }
-
-        // A violation here means an event or the experiment vanished after the checks above: nothing was stored.
-        if (await saver.SaveAsync(cancellationToken).ConfigureAwait(false) != ConstraintViolation.None)
-        {
-            return new IngestResult(0, items.Count);
-        }
-
-        db.ChangeTracker.Clear();
-        return new IngestResult(accepted.Count, items.Count - accepted.Count);
+        var telemetry = items.Select(i => new TelemetryItem(i.Value, i.EventPublicId, null)).ToList();
+        var result = await IngestTelemetryAsync(telemetry, null, cancellationToken).ConfigureAwait(false);
+        return result.Stored ? new IngestResult(result.Accepted, result.Rejected) : new IngestResult(0, items.Count);
     }
 
     /// <summary>Tells whether the event is mapped by a channel of an enabled plugin instance (the linkage filter).</summary>
     public Task<bool> IsLinkedAsync(int eventId, CancellationToken cancellationToken) =>
         db.ChannelMappings.AnyAsync(m => m.EventId == eventId && m.PluginInstance!.Enabled, cancellationToken);
 
-    private async Task<Dictionary<Guid, int>> LinkedEventsAsync(IReadOnlyList<(double Value, Guid EventPublicId)> items, CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, int>> LinkedEventsAsync(IReadOnlyList<TelemetryItem> items, CancellationToken cancellationToken)
     {
         var ids = items.Select(i => i.EventPublicId).Distinct().ToList();
         var rows = await db.ChannelMappings.AsNoTracking()
@@ -78,19 +51,20 @@ internal sealed class DatapointIngestion(WebMacsDbContext db, ChangeSaver saver,
     /// Finds the running experiment (<c>stopped_on</c> null). The original takes whichever row comes first; when several
     /// run, this picks the most recently started one (then the newest), the same on every store.
     /// </summary>
-    private Task<int?> ActiveExperimentIdAsync(CancellationToken cancellationToken) =>
-        db.Experiments.AsNoTracking()
+    private async Task<(int Id, Guid PublicId)?> ActiveExperimentAsync(CancellationToken cancellationToken)
+    {
+        var row = await db.Experiments.AsNoTracking()
             .Where(e => e.StoppedOn == null)
             .OrderBy(e => e.StartedOn == null)
             .ThenByDescending(e => e.StartedOn)
             .ThenByDescending(e => e.Id)
-            .Select(e => (int?)e.Id)
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(e => new { e.Id, e.PublicId })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return row is null ? null : (row.Id, row.PublicId);
+    }
 
     /// <summary>Gets the current UTC time at the microsecond precision every store keeps.</summary>
-    private DateTime Now()
-    {
-        var ticks = time.GetUtcNow().UtcTicks;
-        return new DateTime(ticks - (ticks % 10), DateTimeKind.Utc);
-    }
+    private DateTime Now() => ToMicroseconds(time.GetUtcNow().UtcDateTime);
+
+    private static DateTime ToMicroseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
 }

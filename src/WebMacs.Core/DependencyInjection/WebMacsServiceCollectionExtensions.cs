@@ -69,6 +69,7 @@ public static class WebMacsServiceCollectionExtensions
         services.TryAddScoped<WebMacs.Experiments.ExperimentCsvExporter>();
         services.TryAddScoped<WebMacs.LogEntries.LogEntryService>();
         services.TryAddScoped<WebMacs.Datapoints.DatapointIngestion>();
+        services.TryAddSingleton<WebMacs.Ingestion.DatapointFeed>();
         services.TryAddScoped<WebMacs.Datapoints.DatapointService>();
         services.TryAddScoped<WebMacs.Webhooks.WebhookService>();
         services.TryAddScoped<WebMacs.Rules.RuleService>();

@@ -81,6 +81,13 @@ internal sealed partial class WebMacsDbContext
             // Deleting an experiment deletes its datapoints (the original's ORM cascade).
             e.HasOne(x => x.Experiment).WithMany().HasForeignKey(x => x.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         });
+
+        b.Entity<TelemetrySource>(e =>
+        {
+            e.ToTable("telemetry_sources");
+            e.Property(x => x.Source).HasMaxLength(200);
+            e.HasIndex(x => x.Source).IsUnique();
+        });
     }
 
     private static void ConfigureAutomation(ModelBuilder b)

@@ -4,7 +4,7 @@ using WebMacs.Domain;
 namespace WebMacs.Persistence;
 
 /// <summary>
-/// The provider-neutral EF Core model of the 16 WebMACS tables. Storage packages (<c>AddPostgres</c>,
+/// The provider-neutral EF Core model of the 16 WebMACS tables plus <c>telemetry_sources</c> (the telemetry ack/dedup extension). Storage packages (<c>AddPostgres</c>,
 /// <c>AddSqlite</c>) choose the provider and carry the migrations for it.
 /// </summary>
 internal sealed partial class WebMacsDbContext(DbContextOptions<WebMacsDbContext> options) : DbContext(options)
@@ -25,6 +25,7 @@ internal sealed partial class WebMacsDbContext(DbContextOptions<WebMacsDbContext
     public DbSet<PluginInstance> PluginInstances => Set<PluginInstance>();
     public DbSet<ChannelMapping> ChannelMappings => Set<ChannelMapping>();
     public DbSet<PluginPackage> PluginPackages => Set<PluginPackage>();
+    public DbSet<TelemetrySource> TelemetrySources => Set<TelemetrySource>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

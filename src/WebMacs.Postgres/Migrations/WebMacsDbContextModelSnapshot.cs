@@ -818,6 +818,39 @@ namespace WebMacs.Postgres.Migrations
                     b.ToTable("rules", (string)null);
                 });
 
+            modelBuilder.Entity("WebMacs.Domain.TelemetrySource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_seq");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telemetry_sources");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telemetry_sources_source");
+
+                    b.ToTable("telemetry_sources", (string)null);
+                });
+
             modelBuilder.Entity("WebMacs.Domain.User", b =>
                 {
                     b.Property<int>("Id")

@@ -787,6 +787,37 @@ namespace WebMacs.Sqlite.Migrations
                     b.ToTable("rules", (string)null);
                 });
 
+            modelBuilder.Entity("WebMacs.Domain.TelemetrySource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_seq");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime>("UpdatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_telemetry_sources");
+
+                    b.HasIndex("Source")
+                        .IsUnique()
+                        .HasDatabaseName("ix_telemetry_sources_source");
+
+                    b.ToTable("telemetry_sources", (string)null);
+                });
+
             modelBuilder.Entity("WebMacs.Domain.User", b =>
                 {
                     b.Property<int>("Id")

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace WebMacs.Testing.Storage;
 
-// Start-up (reference §7, §3.12, §6.5): migrations create the 16 tables, the first administrator is seeded once,
+// Start-up (reference §7, §3.12, §6.5): migrations create the 16 tables (plus telemetry_sources, the ack/dedup extension), the first administrator is seeded once,
 // the start-up log entry is written on every start.
 public abstract partial class StorageTestSuite
 {
@@ -15,12 +15,12 @@ public abstract partial class StorageTestSuite
     private static readonly string[] ExpectedTables =
     [
         "api_tokens", "blacklist_tokens", "channel_mappings", "dashboard_widgets", "dashboards", "datapoints", "events",
-        "experiments", "firmware_updates", "log_entries", "plugin_instances", "plugin_packages", "rules", "users",
-        "webhook_deliveries", "webhooks",
+        "experiments", "firmware_updates", "log_entries", "plugin_instances", "plugin_packages", "rules",
+        "telemetry_sources", "users", "webhook_deliveries", "webhooks",
     ];
 
     [Fact]
-    public async Task Migrate_EmptyStore_CreatesExactlyTheSixteenTables()
+    public async Task Migrate_EmptyStore_CreatesExactlyTheExpectedTables()
     {
         var tables = await QueryStringsAsync(ListTablesSql);
 
