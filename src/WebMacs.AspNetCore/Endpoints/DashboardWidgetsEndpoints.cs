@@ -30,7 +30,7 @@ internal static class DashboardWidgetsEndpoints
                     {
                         var draft = new WidgetDraft(body.Type!.Value, body.Title!, body.EventId, body.X, body.Y, body.W, body.H, body.Config);
                         var created = await service.AddWidgetAsync(context.GetWebMacsCaller().User, dashboard_id, draft, context.RequestAborted).ConfigureAwait(false);
-                        return created.Map(view => Replies.Json(DashboardWidgetResponse.From(view), DashboardsJsonContext.Web.DashboardWidgetResponse, StatusCodes.Status201Created));
+                        return created.Map(view => Replies.Json(DashboardWidgetResponse.From(view), WebMacsJsonContext.Web.DashboardWidgetResponse, StatusCodes.Status201Created));
                     }))
             .WithName("AddDashboardWidget")
             .ForOperators()

@@ -18,7 +18,7 @@ internal static class DashboardsEndpoints
 
         dashboards.MapGet(string.Empty, (HttpContext context, DashboardService service) =>
                 context.PageAsync((page, ct) => service.ListAsync(context.GetWebMacsCaller().User, page.Skip, page.PageSize, ct), DashboardResponse.From,
-                    DashboardsJsonContext.Web.PaginatedDashboardResponse))
+                    WebMacsJsonContext.Web.PaginatedDashboardResponse))
             .WithName("ListDashboards")
             .ForViewers()
             .ProducesPage<DashboardResponse>();
@@ -27,7 +27,7 @@ internal static class DashboardsEndpoints
                 context.WithBodyAsync(
                     fields => (Name: fields.RequiredString("name", 1, MaxText), IsGlobal: fields.BoolWithDefault("is_global") ?? false),
                     async body => (await service.CreateAsync(context.GetWebMacsCaller().User, body.Name!, body.IsGlobal, context.RequestAborted).ConfigureAwait(false))
-                        .Map(view => Replies.Json(DashboardResponse.From(view), DashboardsJsonContext.Web.DashboardResponse, StatusCodes.Status201Created))))
+                        .Map(view => Replies.Json(DashboardResponse.From(view), WebMacsJsonContext.Web.DashboardResponse, StatusCodes.Status201Created))))
             .WithName("CreateDashboard")
             .ForOperators()
             .WithJsonBody<DashboardCreateRequest>()
@@ -35,7 +35,7 @@ internal static class DashboardsEndpoints
 
         dashboards.MapGet("/{public_id}", async (string public_id, HttpContext context, DashboardService service) =>
                 (await service.GetAsync(context.GetWebMacsCaller().User, public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(DashboardResponse.From(view), DashboardsJsonContext.Web.DashboardResponse)))
+                    .Map(view => Replies.Json(DashboardResponse.From(view), WebMacsJsonContext.Web.DashboardResponse)))
             .WithName("GetDashboard")
             .ForViewers()
             .Produces<DashboardResponse>()

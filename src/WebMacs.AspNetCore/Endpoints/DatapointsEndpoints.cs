@@ -18,7 +18,7 @@ internal static class DatapointsEndpoints
         var datapoints = api.MapGroup("/datapoints").WithTags("Datapoints");
 
         datapoints.MapGet(string.Empty, (HttpContext context, DatapointService service) =>
-                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), DatapointResponse.From, DatapointsJsonContext.Web.PaginatedDatapointResponse))
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), DatapointResponse.From, WebMacsJsonContext.Web.PaginatedDatapointResponse))
             .WithName("ListDatapoints")
             .ForViewers()
             .Produces<Paginated<DatapointResponse>>()
@@ -60,7 +60,7 @@ internal static class DatapointsEndpoints
                     {
                         var series = await service.SeriesAsync(body.Ids!, body.Minutes!.Value, body.MaxPoints!.Value, context.RequestAborted).ConfigureAwait(false);
                         var response = series.ToDictionary(s => s.Key, s => s.Value.Select(DatapointResponse.From).ToList(), StringComparer.Ordinal);
-                        return Replies.Json(response, DatapointsJsonContext.Web.DictionaryStringListDatapointResponse);
+                        return Replies.Json(response, WebMacsJsonContext.Web.DictionaryStringListDatapointResponse);
                     }))
             .WithName("GetDatapointSeries")
             .ForViewers()
@@ -71,7 +71,7 @@ internal static class DatapointsEndpoints
         datapoints.MapGet("/latest", async (HttpContext context, DatapointService service) =>
             {
                 var latest = await service.LatestAsync(context.RequestAborted).ConfigureAwait(false);
-                return Replies.Json([.. latest.Select(DatapointResponse.From)], DatapointsJsonContext.Web.ListDatapointResponse);
+                return Replies.Json([.. latest.Select(DatapointResponse.From)], WebMacsJsonContext.Web.ListDatapointResponse);
             })
             .WithName("GetLatestDatapoints")
             .ForViewers()
@@ -79,7 +79,7 @@ internal static class DatapointsEndpoints
 
         datapoints.MapGet("/{public_id}", async (string public_id, HttpContext context, DatapointService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(DatapointResponse.From(view), DatapointsJsonContext.Web.DatapointResponse)))
+                    .Map(view => Replies.Json(DatapointResponse.From(view), WebMacsJsonContext.Web.DatapointResponse)))
             .WithName("GetDatapoint")
             .ForViewers()
             .Produces<DatapointResponse>()

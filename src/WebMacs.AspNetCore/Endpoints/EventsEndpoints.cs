@@ -18,7 +18,7 @@ internal static class EventsEndpoints
         var events = api.MapGroup("/events").WithTags("Events");
 
         events.MapGet(string.Empty, (HttpContext context, EventService service) =>
-                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), EventResponse.From, EventsJsonContext.Web.PaginatedEventResponse))
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), EventResponse.From, WebMacsJsonContext.Web.PaginatedEventResponse))
             .WithName("ListEvents")
             .ForViewers()
             .ProducesPage<EventResponse>();
@@ -45,7 +45,7 @@ internal static class EventsEndpoints
 
         events.MapGet("/{public_id}", async (string public_id, HttpContext context, EventService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(row => Replies.Json(EventResponse.From(row), EventsJsonContext.Web.EventResponse)))
+                    .Map(row => Replies.Json(EventResponse.From(row), WebMacsJsonContext.Web.EventResponse)))
             .WithName("GetEvent")
             .ForViewers()
             .Produces<EventResponse>()

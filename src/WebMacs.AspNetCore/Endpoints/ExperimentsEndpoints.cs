@@ -18,7 +18,7 @@ internal static class ExperimentsEndpoints
 
         experiments.MapGet(string.Empty, (HttpContext context, ExperimentService service) =>
                 context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), ExperimentResponse.From,
-                    ExperimentsJsonContext.Web.PaginatedExperimentResponse))
+                    WebMacsJsonContext.Web.PaginatedExperimentResponse))
             .WithName("ListExperiments")
             .ForViewers()
             .ProducesPage<ExperimentResponse>();
@@ -36,7 +36,7 @@ internal static class ExperimentsEndpoints
 
         experiments.MapGet("/{public_id}", async (string public_id, HttpContext context, ExperimentService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(row => Replies.Json(ExperimentResponse.From(row), ExperimentsJsonContext.Web.ExperimentResponse)))
+                    .Map(row => Replies.Json(ExperimentResponse.From(row), WebMacsJsonContext.Web.ExperimentResponse)))
             .WithName("GetExperiment")
             .ForViewers()
             .Produces<ExperimentResponse>()

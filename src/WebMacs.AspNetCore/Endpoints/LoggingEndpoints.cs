@@ -16,7 +16,7 @@ internal static class LoggingEndpoints
         var logging = api.MapGroup("/logging").WithTags("Logging");
 
         logging.MapGet(string.Empty, (HttpContext context, LogEntryService service) =>
-                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), LogEntryResponse.From, LoggingJsonContext.Web.PaginatedLogEntryResponse))
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), LogEntryResponse.From, WebMacsJsonContext.Web.PaginatedLogEntryResponse))
             .WithName("ListLogEntries")
             .ForViewers()
             .ProducesPage<LogEntryResponse>();
@@ -36,7 +36,7 @@ internal static class LoggingEndpoints
 
         logging.MapGet("/{public_id}", async (string public_id, HttpContext context, LogEntryService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(row => Replies.Json(LogEntryResponse.From(row), LoggingJsonContext.Web.LogEntryResponse)))
+                    .Map(row => Replies.Json(LogEntryResponse.From(row), WebMacsJsonContext.Web.LogEntryResponse)))
             .WithName("GetLogEntry")
             .ForViewers()
             .Produces<LogEntryResponse>()

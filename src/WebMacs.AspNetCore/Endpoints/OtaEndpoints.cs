@@ -19,7 +19,7 @@ internal static class OtaEndpoints
 
         ota.MapGet(string.Empty, (HttpContext context, FirmwareService service) =>
                 context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), FirmwareUpdateResponse.From,
-                    OtaJsonContext.Web.PaginatedFirmwareUpdateResponse))
+                    WebMacsJsonContext.Web.PaginatedFirmwareUpdateResponse))
             .WithName("ListFirmwareUpdates")
             .ForAdmins()
             .ProducesPage<FirmwareUpdateResponse>();
@@ -38,14 +38,14 @@ internal static class OtaEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         ota.MapGet("/check", async (HttpContext context, UpdateCheckService service) =>
-                Replies.Json(UpdateCheckResponse.From(await service.CheckAsync(context.RequestAborted).ConfigureAwait(false)), OtaJsonContext.Web.UpdateCheckResponse))
+                Replies.Json(UpdateCheckResponse.From(await service.CheckAsync(context.RequestAborted).ConfigureAwait(false)), WebMacsJsonContext.Web.UpdateCheckResponse))
             .WithName("CheckForUpdates")
             .ForViewers()
             .Produces<UpdateCheckResponse>();
 
         ota.MapGet("/{public_id}", async (string public_id, HttpContext context, FirmwareService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(FirmwareUpdateResponse.From(view), OtaJsonContext.Web.FirmwareUpdateResponse)))
+                    .Map(view => Replies.Json(FirmwareUpdateResponse.From(view), WebMacsJsonContext.Web.FirmwareUpdateResponse)))
             .WithName("GetFirmwareUpdate")
             .ForAdmins()
             .Produces<FirmwareUpdateResponse>()

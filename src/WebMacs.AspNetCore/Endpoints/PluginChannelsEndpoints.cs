@@ -15,7 +15,7 @@ internal static class PluginChannelsEndpoints
         plugins.MapGet("/{public_id}/channels", async (string public_id, HttpContext context, ChannelMappingService service) =>
                 (await service.ListAsync(public_id, context.RequestAborted).ConfigureAwait(false))
                     .Map(list => Replies.Json<IReadOnlyList<ChannelMappingResponse>>([.. list.Select(ChannelMappingResponse.From)],
-                        PluginsJsonContext.Web.IReadOnlyListChannelMappingResponse)))
+                        WebMacsJsonContext.Web.IReadOnlyListChannelMappingResponse)))
             .WithName("ListChannelMappings")
             .ForViewers()
             .Produces<IReadOnlyList<ChannelMappingResponse>>()

@@ -18,7 +18,7 @@ internal static class PluginPackagesEndpoints
             {
                 var packages = await service.ListAsync(context.RequestAborted).ConfigureAwait(false);
                 return Replies.Json<IReadOnlyList<PluginPackageResponse>>([.. packages.Select(PluginPackageResponse.From)],
-                    PluginsJsonContext.Web.IReadOnlyListPluginPackageResponse);
+                    WebMacsJsonContext.Web.IReadOnlyListPluginPackageResponse);
             })
             .WithName("ListPluginPackages")
             .ForViewers()

@@ -21,14 +21,14 @@ internal static partial class PluginsEndpoints
 
         plugins.MapGet("/available", (IPluginCatalog catalog, ILoggerFactory loggers) =>
                 Replies.Json<IReadOnlyList<PluginMetaResponse>>([.. ListPlugins(catalog, loggers).Select(PluginMetaResponse.From)],
-                    PluginsJsonContext.Web.IReadOnlyListPluginMetaResponse))
+                    WebMacsJsonContext.Web.IReadOnlyListPluginMetaResponse))
             .WithName("ListAvailablePlugins")
             .ForViewers()
             .Produces<IReadOnlyList<PluginMetaResponse>>();
 
         plugins.MapGet(string.Empty, (HttpContext context, PluginInstanceService service) =>
                 context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), PluginInstanceResponse.From,
-                    PluginsJsonContext.Web.PaginatedPluginInstanceResponse))
+                    WebMacsJsonContext.Web.PaginatedPluginInstanceResponse))
             .WithName("ListPluginInstances")
             .ForViewers()
             .ProducesPage<PluginInstanceResponse>();
@@ -56,7 +56,7 @@ internal static partial class PluginsEndpoints
 
         plugins.MapGet("/{public_id}", async (string public_id, HttpContext context, PluginInstanceService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(PluginInstanceResponse.From(view), PluginsJsonContext.Web.PluginInstanceResponse)))
+                    .Map(view => Replies.Json(PluginInstanceResponse.From(view), WebMacsJsonContext.Web.PluginInstanceResponse)))
             .WithName("GetPluginInstance")
             .ForViewers()
             .Produces<PluginInstanceResponse>()

@@ -21,7 +21,7 @@ internal static class RulesEndpoints
         var rules = api.MapGroup("/rules").WithTags("Rules").ForOperators();
 
         rules.MapGet(string.Empty, (HttpContext context, RuleService service) =>
-                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), RuleResponse.From, RulesJsonContext.Web.PaginatedRuleResponse))
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), RuleResponse.From, WebMacsJsonContext.Web.PaginatedRuleResponse))
             .WithName("ListRules")
             .Produces<Paginated<RuleResponse>>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -39,7 +39,7 @@ internal static class RulesEndpoints
 
         rules.MapGet("/{public_id}", async (string public_id, HttpContext context, RuleService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(RuleResponse.From(view), RulesJsonContext.Web.RuleResponse)))
+                    .Map(view => Replies.Json(RuleResponse.From(view), WebMacsJsonContext.Web.RuleResponse)))
             .WithName("GetRule")
             .Produces<RuleResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);

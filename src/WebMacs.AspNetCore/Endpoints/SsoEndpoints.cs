@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,7 +18,7 @@ internal static class SsoEndpoints
     {
         var sso = api.MapGroup("/auth/sso").WithTags("SSO").AllowAnonymous();
 
-        sso.MapGet("/config", () => Replies.Json(new SsoConfigResponse(false, string.Empty, string.Empty), SsoJsonContext.Web.SsoConfigResponse))
+        sso.MapGet("/config", () => Replies.Json(new SsoConfigResponse(false, string.Empty, string.Empty), WebMacsJsonContext.Web.SsoConfigResponse))
             .WithName("SsoConfig")
             .Produces<SsoConfigResponse>();
 
@@ -57,10 +56,3 @@ internal sealed record SsoConfigResponse(bool Enabled, string ProviderName, stri
 /// <summary>The body of <c>POST /auth/sso/exchange</c>.</summary>
 internal sealed record SsoExchangeRequest(string Code);
 
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(SsoConfigResponse))]
-internal sealed partial class SsoJsonContext : JsonSerializerContext
-{
-    /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
-    public static SsoJsonContext Web { get; } = new(WebMacsJsonOptions.Create());
-}

@@ -16,7 +16,7 @@ internal static class TokensEndpoints
 
         tokens.MapGet(string.Empty, (HttpContext context, ApiTokenService service) =>
                 context.PageAsync((page, ct) => service.ListAsync(context.GetWebMacsCaller().User, page.Skip, page.PageSize, ct), ApiTokenResponse.From,
-                    TokensJsonContext.Web.PaginatedApiTokenResponse))
+                    WebMacsJsonContext.Web.PaginatedApiTokenResponse))
             .WithName("ListApiTokens")
             .ProducesPage<ApiTokenResponse>();
 
@@ -24,7 +24,7 @@ internal static class TokensEndpoints
                 context.WithBodyAsync(
                     fields => (Name: fields.RequiredString("name", 1, 255), ExpiresAt: fields.OptionalDateTime("expires_at")),
                     async body => (await service.CreateAsync(context.GetWebMacsCaller().User, body.Name!, body.ExpiresAt, context.RequestAborted).ConfigureAwait(false))
-                        .Map(token => Replies.Json(ApiTokenCreatedResponse.From(token), TokensJsonContext.Web.ApiTokenCreatedResponse, StatusCodes.Status201Created))))
+                        .Map(token => Replies.Json(ApiTokenCreatedResponse.From(token), WebMacsJsonContext.Web.ApiTokenCreatedResponse, StatusCodes.Status201Created))))
             .WithName("CreateApiToken")
             .WithJsonBody<ApiTokenCreateRequest>()
             .Produces<ApiTokenCreatedResponse>(StatusCodes.Status201Created);

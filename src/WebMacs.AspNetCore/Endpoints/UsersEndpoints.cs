@@ -16,7 +16,7 @@ internal static class UsersEndpoints
         var users = api.MapGroup("/users").WithTags("Users");
 
         users.MapGet(string.Empty, (HttpContext context, UserService service) =>
-                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), AuthEndpoints.ToResponse, UsersJsonContext.Web.PaginatedUserResponse))
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), AuthEndpoints.ToResponse, WebMacsJsonContext.Web.PaginatedUserResponse))
             .WithName("ListUsers")
             .ForAdmins()
             .ProducesPage<UserResponse>();

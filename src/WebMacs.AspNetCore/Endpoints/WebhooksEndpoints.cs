@@ -21,7 +21,7 @@ internal static partial class WebhooksEndpoints
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks").ForAdmins();
 
         webhooks.MapGet(string.Empty, (HttpContext context, WebhookService service) =>
-                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), WebhookResponse.From, WebhooksJsonContext.Web.PaginatedWebhookResponse))
+                context.PageAsync((page, ct) => service.ListAsync(page.Skip, page.PageSize, ct), WebhookResponse.From, WebMacsJsonContext.Web.PaginatedWebhookResponse))
             .WithName("ListWebhooks")
             .Produces<Paginated<WebhookResponse>>()
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -47,7 +47,7 @@ internal static partial class WebhooksEndpoints
 
         webhooks.MapGet("/{public_id}", async (string public_id, HttpContext context, WebhookService service) =>
                 (await service.GetAsync(public_id, context.RequestAborted).ConfigureAwait(false))
-                    .Map(view => Replies.Json(WebhookResponse.From(view), WebhooksJsonContext.Web.WebhookResponse)))
+                    .Map(view => Replies.Json(WebhookResponse.From(view), WebMacsJsonContext.Web.WebhookResponse)))
             .WithName("GetWebhook")
             .Produces<WebhookResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -92,7 +92,7 @@ internal static partial class WebhooksEndpoints
                 var result = await service.DeliveriesAsync(public_id, status, page.Skip, page.PageSize, context.RequestAborted).ConfigureAwait(false);
                 return result.Map(list => Replies.Json(
                     new Paginated<WebhookDeliveryResponse>(page.Page, page.PageSize, list.Total, [.. list.Items.Select(WebhookDeliveryResponse.From)]),
-                    WebhooksJsonContext.Web.PaginatedWebhookDeliveryResponse));
+                    WebMacsJsonContext.Web.PaginatedWebhookDeliveryResponse));
             })
             .WithName("ListWebhookDeliveries")
             .Produces<Paginated<WebhookDeliveryResponse>>()

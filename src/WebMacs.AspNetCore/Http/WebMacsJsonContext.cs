@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using WebMacs.AspNetCore.Endpoints;
 
 namespace WebMacs.AspNetCore.Http;
 
-/// <summary>Source-generated JSON for every WebMacs HTTP body: snake_case names, the original's datetime format.</summary>
+/// <summary>Source-generated JSON for every WebMacs HTTP body (one context: System.Text.Json cannot split a context across files).</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     Converters = [typeof(RestDateTimeConverter)],
@@ -19,6 +20,60 @@ namespace WebMacs.AspNetCore.Http;
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(DashboardResponse))]
+[JsonSerializable(typeof(Paginated<DashboardResponse>))]
+[JsonSerializable(typeof(DashboardWidgetResponse))]
+[JsonSerializable(typeof(DashboardCreateRequest))]
+[JsonSerializable(typeof(DashboardUpdateRequest))]
+[JsonSerializable(typeof(WidgetCreateRequest))]
+[JsonSerializable(typeof(WidgetUpdateRequest))]
+[JsonSerializable(typeof(DatapointResponse))]
+[JsonSerializable(typeof(Paginated<DatapointResponse>))]
+[JsonSerializable(typeof(List<DatapointResponse>))]
+[JsonSerializable(typeof(Dictionary<string, List<DatapointResponse>>))]
+[JsonSerializable(typeof(DatapointCreateRequest))]
+[JsonSerializable(typeof(DatapointBatchRequest))]
+[JsonSerializable(typeof(DatapointSeriesRequest))]
+[JsonSerializable(typeof(EventResponse))]
+[JsonSerializable(typeof(Paginated<EventResponse>))]
+[JsonSerializable(typeof(EventCreateRequest))]
+[JsonSerializable(typeof(EventUpdateRequest))]
+[JsonSerializable(typeof(ExperimentResponse))]
+[JsonSerializable(typeof(Paginated<ExperimentResponse>))]
+[JsonSerializable(typeof(ExperimentCreateRequest))]
+[JsonSerializable(typeof(ExperimentUpdateRequest))]
+[JsonSerializable(typeof(LogEntryResponse))]
+[JsonSerializable(typeof(Paginated<LogEntryResponse>))]
+[JsonSerializable(typeof(LogEntryCreateRequest))]
+[JsonSerializable(typeof(LogEntryUpdateRequest))]
+[JsonSerializable(typeof(FirmwareUpdateResponse))]
+[JsonSerializable(typeof(Paginated<FirmwareUpdateResponse>))]
+[JsonSerializable(typeof(UpdateCheckResponse))]
+[JsonSerializable(typeof(FirmwareCreateRequest))]
+[JsonSerializable(typeof(FirmwareApplyRequest))]
+[JsonSerializable(typeof(IReadOnlyList<PluginMetaResponse>))]
+[JsonSerializable(typeof(PluginInstanceResponse))]
+[JsonSerializable(typeof(Paginated<PluginInstanceResponse>))]
+[JsonSerializable(typeof(IReadOnlyList<ChannelMappingResponse>))]
+[JsonSerializable(typeof(IReadOnlyList<PluginPackageResponse>))]
+[JsonSerializable(typeof(PluginInstanceCreateRequest))]
+[JsonSerializable(typeof(PluginInstanceUpdateRequest))]
+[JsonSerializable(typeof(ChannelMappingCreateRequest))]
+[JsonSerializable(typeof(ChannelMappingUpdateRequest))]
+[JsonSerializable(typeof(RuleResponse))]
+[JsonSerializable(typeof(Paginated<RuleResponse>))]
+[JsonSerializable(typeof(RuleCreateRequest))]
+[JsonSerializable(typeof(RuleUpdateRequest))]
+[JsonSerializable(typeof(Paginated<ApiTokenResponse>))]
+[JsonSerializable(typeof(ApiTokenCreatedResponse))]
+[JsonSerializable(typeof(ApiTokenCreateRequest))]
+[JsonSerializable(typeof(Paginated<UserResponse>))]
+[JsonSerializable(typeof(WebhookResponse))]
+[JsonSerializable(typeof(Paginated<WebhookResponse>))]
+[JsonSerializable(typeof(Paginated<WebhookDeliveryResponse>))]
+[JsonSerializable(typeof(WebhookCreateRequest))]
+[JsonSerializable(typeof(WebhookUpdateRequest))]
+[JsonSerializable(typeof(SsoConfigResponse))]
 internal sealed partial class WebMacsJsonContext : JsonSerializerContext
 {
     /// <summary>Gets the instance with the WebMacs wire options (see <see cref="WebMacsJsonOptions"/>).</summary>
