@@ -67,46 +67,18 @@ internal sealed class StreamSocket(WebSocket socket, HttpContext context, WebMac
     private async Task ReadAsync(DatapointFeedSubscription subscription, SocketSender sender, CancellationToken cancellationToken)
     {
         using var reader = new MessageReader(socket, options.MaxMessageBytes);
-        while (true)
+        await WebSocketEndpoints.ReceiveObjectsAsync(reader, sender, async root =>
         {
-            var status = await reader.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-            if (status != ReceiveStatus.Text)
+            var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            if (type == "ping")
             {
-                await WebSocketEndpoints.CloseForAsync(sender, status).ConfigureAwait(false);
-                return;
+                await sender.SendTypeAsync("pong", cancellationToken).ConfigureAwait(false);
             }
-
-            JsonDocument document;
-            try
+            else if (type == "subscribe" && !TrySubscribe(root, subscription))
             {
-                document = JsonDocument.Parse(reader.Message);
+                await sender.SendErrorAsync("\"event_public_ids\" must be a list of event ids or null", null, cancellationToken).ConfigureAwait(false);
             }
-            catch (JsonException)
-            {
-                await sender.SendErrorAsync(WebSocketEndpoints.InvalidJson, null, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-
-            using (document)
-            {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                {
-                    await sender.SendErrorAsync(WebSocketEndpoints.NotAnObject, null, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var type = root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-                if (type == "ping")
-                {
-                    await sender.SendTypeAsync("pong", cancellationToken).ConfigureAwait(false);
-                }
-                else if (type == "subscribe" && !TrySubscribe(root, subscription))
-                {
-                    await sender.SendErrorAsync("\"event_public_ids\" must be a list of event ids or null", null, cancellationToken).ConfigureAwait(false);
-                }
-            }
-        }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Applies <c>event_public_ids</c>: a list limits the client to those events, null (or none) restores all.</summary>

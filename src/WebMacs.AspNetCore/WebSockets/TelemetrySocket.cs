@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,38 +21,11 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
         using var reader = new MessageReader(socket, options.MaxMessageBytes);
         try
         {
-            while (true)
-            {
-                var status = await reader.ReceiveAsync(cancellationToken).ConfigureAwait(false);
-                if (status != ReceiveStatus.Text)
-                {
-                    await WebSocketEndpoints.CloseForAsync(sender, status).ConfigureAwait(false);
-                    return;
-                }
-
-                JsonDocument document;
-                try
-                {
-                    document = JsonDocument.Parse(reader.Message);
-                }
-                catch (JsonException)
-                {
-                    await sender.SendErrorAsync(WebSocketEndpoints.InvalidJson, null, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                using (document)
-                {
-                    if (document.RootElement.ValueKind != JsonValueKind.Object)
-                    {
-                        await sender.SendErrorAsync(WebSocketEndpoints.NotAnObject, null, cancellationToken).ConfigureAwait(false);
-                        continue;
-                    }
-
-                    var message = TelemetryMessage.Parse(document.RootElement, time.GetUtcNow().UtcDateTime);
-                    await HandleAsync(message, sender, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            await WebSocketEndpoints.ReceiveObjectsAsync(
+                reader,
+                sender,
+                root => HandleAsync(TelemetryMessage.Parse(root, time.GetUtcNow().UtcDateTime), sender, cancellationToken),
+                cancellationToken).ConfigureAwait(false);
         }
         catch (WebSocketException)
         {

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,6 +37,46 @@ internal static class WebSocketEndpoints
         ReceiveStatus.InvalidUtf8 => sender.CloseAsync(WebSocketCloseStatus.InvalidPayloadData, "Invalid UTF-8"),
         _ => sender.CloseAsync(WebSocketCloseStatus.NormalClosure, string.Empty),
     };
+
+    /// <summary>
+    /// Hands every JSON object the client sends to <paramref name="handle"/> until the socket closes. Malformed JSON and
+    /// non-object values get an error frame and the connection stays usable; refused frames close it (see
+    /// <see cref="CloseForAsync"/>).
+    /// </summary>
+    public static async Task ReceiveObjectsAsync(MessageReader reader, SocketSender sender, Func<JsonElement, Task> handle, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var status = await reader.ReceiveAsync(cancellationToken).ConfigureAwait(false);
+            if (status != ReceiveStatus.Text)
+            {
+                await CloseForAsync(sender, status).ConfigureAwait(false);
+                return;
+            }
+
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(reader.Message);
+            }
+            catch (JsonException)
+            {
+                await sender.SendErrorAsync(InvalidJson, null, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            using (document)
+            {
+                if (document.RootElement.ValueKind != JsonValueKind.Object)
+                {
+                    await sender.SendErrorAsync(NotAnObject, null, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                await handle(document.RootElement).ConfigureAwait(false);
+            }
+        }
+    }
 
     private static async Task RunAsync(HttpContext context, Func<WebSocket, WebMacsWebSocketOptions, Task> run)
     {
