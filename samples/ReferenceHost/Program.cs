@@ -1,4 +1,6 @@
 using Scalar.AspNetCore;
+using WebMacs.Plugins.Simulated;
+using WebMacs.Plugins.SystemMonitor;
 using WebMacs.ReferenceHost;
 
 // The reference host: the whole WebMacs system in one process. With no configuration it stores everything in
@@ -8,7 +10,9 @@ DotEnvFile.LoadIfPresent();
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.AddStartupFailureFilter();
 
-var webmacs = builder.Services.AddWebMacs(builder.Configuration);
+var webmacs = builder.Services.AddWebMacs(builder.Configuration)
+    .AddDevicePlugin<SimulatedPlugin>()        // plugin_id "simulated": nine demo channels
+    .AddDevicePlugin<SystemMonitorPlugin>();   // plugin_id "system": CPU, memory, disk, load, temperature
 if (StorageSelection.UsesPostgres(builder.Configuration))
 {
     webmacs.AddPostgres();
@@ -17,6 +21,8 @@ else
 {
     webmacs.AddSqlite();
 }
+
+webmacs.AddRules().AddWebhooks();
 
 builder.Services.AddWebMacsOpenApi();
 

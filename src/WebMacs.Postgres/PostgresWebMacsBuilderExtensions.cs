@@ -39,6 +39,7 @@ public static class PostgresWebMacsBuilderExtensions
             }))
         {
             builder.Services.AddSingleton(sp => ((PostgresStorageProvider)sp.GetRequiredService<IStorageProvider>()).DataSource);
+            builder.Services.Replace(ServiceDescriptor.Singleton<WebMacs.Ingestion.IDatapointWriter, PostgresDatapointWriter>());
         }
 
         return builder;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using WebMacs.Persistence;
 using WebMacs.Sqlite;
 
@@ -24,12 +25,16 @@ public static class SqliteWebMacsBuilderExtensions
             options.Configure(configure);
         }
 
-        StorageRegistration.TryAdd<SqliteStorageProvider>(builder.Services, (sp, db) =>
+        if (StorageRegistration.TryAdd<SqliteStorageProvider>(builder.Services, (sp, db) =>
+            {
+                var provider = (SqliteStorageProvider)sp.GetRequiredService<IStorageProvider>();
+                db.UseSqlite(provider.ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorageProvider).Assembly.GetName().Name));
+                db.ReplaceService<IModelCustomizer, SqliteModelCustomizer>();
+            }))
         {
-            var provider = (SqliteStorageProvider)sp.GetRequiredService<IStorageProvider>();
-            db.UseSqlite(provider.ConnectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorageProvider).Assembly.GetName().Name));
-            db.ReplaceService<IModelCustomizer, SqliteModelCustomizer>();
-        });
+            builder.Services.Replace(ServiceDescriptor.Singleton<WebMacs.Ingestion.IDatapointWriter>(
+                sp => new SqliteDatapointWriter((SqliteStorageProvider)sp.GetRequiredService<IStorageProvider>())));
+        }
         return builder;
     }
 }

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using WebMacs.AspNetCore.Http;
-using WebMacs.Domain;
 using WebMacs.Plugins;
+using ChannelDirection = WebMacs.Domain.ChannelDirection;
 
 namespace WebMacs.AspNetCore.Endpoints;
 

@@ -70,6 +70,7 @@ public static class WebMacsServiceCollectionExtensions
         services.TryAddScoped<WebMacs.LogEntries.LogEntryService>();
         services.TryAddScoped<WebMacs.Datapoints.DatapointIngestion>();
         services.TryAddSingleton<WebMacs.Ingestion.DatapointFeed>();
+        WebMacs.Ingestion.IngestionRegistration.AddIngestion(services, configuration);
         services.TryAddScoped<WebMacs.Datapoints.DatapointService>();
         services.TryAddScoped<WebMacs.Webhooks.WebhookService>();
         services.TryAddScoped<WebMacs.Rules.RuleService>();

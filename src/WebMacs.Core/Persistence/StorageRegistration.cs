@@ -31,6 +31,7 @@ internal static class StorageRegistration
         {
             configureProvider(sp, options);
             options.UseSnakeCaseNamingConvention();
+            options.AddInterceptors(sp.GetRequiredService<DataChangeInterceptor>());
         });
         services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<WebMacsDbContext>>().CreateDbContext());
         return true;

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
 namespace WebMacs.Plugins;
 
 /// <summary>One device plugin registered in the service collection; <see cref="DefaultPluginCatalog"/> offers every one.</summary>
@@ -10,15 +13,70 @@ internal interface IPluginDefinition
     IReadOnlyList<ChannelInfo> DiscoverChannels(string? configJson, bool demoMode);
 }
 
-/// <summary>The catalogue of the <see cref="IPluginDefinition"/>s in the service collection (none until plugins are added), in registration order.</summary>
-internal sealed class DefaultPluginCatalog(IEnumerable<IPluginDefinition> definitions) : IPluginCatalog
+/// <summary>
+/// The catalogue of the <see cref="IPluginDefinition"/>s in the service collection followed by the device plugins
+/// registered with <c>AddDevicePlugin&lt;T&gt;()</c>, in registration order. When two share an id the first one wins;
+/// a device plugin that cannot describe itself is logged and left out.
+/// </summary>
+internal sealed partial class DefaultPluginCatalog : IPluginCatalog
 {
-    private readonly IPluginDefinition[] plugins = [.. definitions];
+    private readonly IPluginDefinition[] definitions;
+    private readonly ILogger logger;
+    private IPluginDefinition[]? plugins;
 
-    public IReadOnlyList<PluginMeta> ListPlugins() => [.. plugins.Select(p => p.Meta)];
+    public DefaultPluginCatalog(
+        IEnumerable<IPluginDefinition> definitions,
+        IEnumerable<DevicePluginRegistration>? registrations = null,
+        IServiceProvider? services = null,
+        ILogger<DefaultPluginCatalog>? logger = null)
+    {
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.definitions = services is null
+            ? [.. definitions]
+            : [.. definitions, .. (registrations ?? []).Select(r => new DevicePluginDefinition(r, services))];
+    }
+
+    public IReadOnlyList<PluginMeta> ListPlugins() => [.. Plugins().Select(p => p.Meta)];
 
     public IReadOnlyList<ChannelInfo> DiscoverChannels(string pluginId, string? configJson, bool demoMode) =>
-        plugins.FirstOrDefault(p => string.Equals(p.Meta.Id, pluginId, StringComparison.Ordinal)) is { } plugin
+        Plugins().FirstOrDefault(p => string.Equals(p.Meta.Id, pluginId, StringComparison.Ordinal)) is { } plugin
             ? plugin.DiscoverChannels(configJson, demoMode)
             : [];
+
+    private IPluginDefinition[] Plugins()
+    {
+        if (plugins is { } known)
+        {
+            return known;
+        }
+
+        var usable = new List<IPluginDefinition>(definitions.Length);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            try
+            {
+                if (ids.Add(definition.Meta.Id))
+                {
+                    usable.Add(definition);
+                }
+                else
+                {
+                    LogDuplicate(logger, definition.Meta.Id);
+                }
+            }
+            catch (Exception ex) when (ex is PluginException or InvalidOperationException)
+            {
+                LogUnusable(logger, ex);
+            }
+        }
+
+        return plugins = [.. usable];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Two plugins use the id {PluginId}; the one registered first is offered.")]
+    private static partial void LogDuplicate(ILogger logger, string pluginId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A registered device plugin cannot describe itself and is not offered.")]
+    private static partial void LogUnusable(ILogger logger, Exception exception);
 }

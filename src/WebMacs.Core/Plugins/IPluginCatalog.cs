@@ -1,4 +1,3 @@
-using WebMacs.Domain;
 
 namespace WebMacs.Plugins;
 
@@ -22,4 +21,4 @@ internal interface IPluginCatalog
 internal sealed record PluginMeta(string Id, string Name, string Version, string Vendor, string Description, string? Url);
 
 /// <summary>One channel of a configured plugin: the data an event is created from.</summary>
-internal sealed record ChannelInfo(string Id, string Name, ChannelDirection Direction, string Unit, double MinValue, double MaxValue);
+internal sealed record ChannelInfo(string Id, string Name, Domain.ChannelDirection Direction, string Unit, double MinValue, double MaxValue);

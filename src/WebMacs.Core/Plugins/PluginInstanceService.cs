@@ -179,10 +179,10 @@ internal sealed partial class PluginInstanceService(WebMacsDbContext db, ChangeS
         return name[..cut];
     }
 
-    private static EventType EventTypeOf(ChannelDirection direction) => direction switch
+    private static EventType EventTypeOf(Domain.ChannelDirection direction) => direction switch
     {
-        ChannelDirection.Input => EventType.Sensor,
-        ChannelDirection.Output => EventType.Actuator,
+        Domain.ChannelDirection.Input => EventType.Sensor,
+        Domain.ChannelDirection.Output => EventType.Actuator,
         _ => EventType.Range,
     };
 

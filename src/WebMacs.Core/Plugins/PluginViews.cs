@@ -5,7 +5,7 @@ namespace WebMacs.Plugins;
 // What the plugin routes read and write (reference §4.2 PluginInstanceResponse, ChannelMappingResponse, PluginPackageResponse).
 
 /// <summary>A channel mapping with the public id of its event (null when unlinked).</summary>
-internal sealed record ChannelMappingView(Guid PublicId, string ChannelId, string ChannelName, ChannelDirection Direction, string Unit, Guid? EventPublicId, DateTime CreatedOn);
+internal sealed record ChannelMappingView(Guid PublicId, string ChannelId, string ChannelName, Domain.ChannelDirection Direction, string Unit, Guid? EventPublicId, DateTime CreatedOn);
 
 /// <summary>A plugin instance with its owner's public id and its channel mappings in creation order.</summary>
 internal sealed record PluginInstanceView(
@@ -32,7 +32,7 @@ internal sealed record PluginInstanceDraft(string PluginId, string InstanceName,
 internal sealed record PluginInstanceChanges(string? InstanceName, bool? DemoMode, bool? Enabled, bool ConfigJsonSent, string? ConfigJson, bool NullSent);
 
 /// <summary>A new channel mapping (route 77); <see cref="EventPublicId"/> null means "not linked".</summary>
-internal sealed record ChannelMappingDraft(string ChannelId, string ChannelName, ChannelDirection Direction, string Unit, string? EventPublicId);
+internal sealed record ChannelMappingDraft(string ChannelId, string ChannelName, Domain.ChannelDirection Direction, string Unit, string? EventPublicId);
 
 /// <summary>A plugin package row with its plugin ids parsed from the stored JSON text.</summary>
 internal sealed record PluginPackageView(Guid PublicId, string PackageName, string Version, PluginSource Source, IReadOnlyList<string> PluginIds, long? FileSizeBytes, DateTime InstalledOn)

@@ -1,5 +1,6 @@
 using WebMacs.Domain;
 using WebMacs.Plugins;
+using ChannelDirection = WebMacs.Domain.ChannelDirection;
 
 namespace WebMacs.AspNetCore.Tests.Plugins;
 

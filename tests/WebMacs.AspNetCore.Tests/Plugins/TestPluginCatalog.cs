@@ -1,6 +1,7 @@
 using System.Text.Json;
 using WebMacs.Domain;
 using WebMacs.Plugins;
+using ChannelDirection = WebMacs.Domain.ChannelDirection;
 
 namespace WebMacs.AspNetCore.Tests.Plugins;
 

@@ -1,0 +1,4 @@
+using WebMacs.Plugins;
+using WebMacs.Plugins.Modbus;
+
+[assembly: WebMacsPlugin(typeof(ModbusPlugin))]

@@ -1,0 +1,4 @@
+using WebMacs.Plugins;
+using WebMacs.Plugins.Simulated;
+
+[assembly: WebMacsPlugin(typeof(SimulatedPlugin))]

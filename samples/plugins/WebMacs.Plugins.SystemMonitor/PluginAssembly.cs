@@ -1,0 +1,4 @@
+using WebMacs.Plugins;
+using WebMacs.Plugins.SystemMonitor;
+
+[assembly: WebMacsPlugin(typeof(SystemMonitorPlugin))]

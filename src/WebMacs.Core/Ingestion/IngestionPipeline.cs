@@ -1,0 +1,301 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebMacs.Datapoints;
+
+namespace WebMacs.Ingestion;
+
+/// <summary>
+/// The hot path of ARCHITECTURE.md "Data flow": validated batches enter one bounded channel (submitters wait when it is
+/// full — nothing is dropped); ONE writer drains it, groups whatever is queued (up to
+/// <see cref="IngestionOptions.MaxRowsPerWrite"/> rows, lingering at most <see cref="IngestionOptions.MaxWriteDelay"/>)
+/// and stores each group in one transaction through the store's <see cref="IDatapointWriter"/>; each batch's
+/// completion is set after the commit (that is what an ack means). Committed batches then go to the live feed and the
+/// <see cref="ICommittedDataObserver"/>s on a second loop, so neither slows the writer.
+/// </summary>
+internal sealed partial class IngestionPipeline : IHostedService, IDisposable
+{
+    private readonly Channel<IngestBatch> queue;
+    private readonly Channel<IngestBatch> committed;
+    private readonly IServiceProvider services;
+    private readonly DatapointFeed feed;
+    private readonly IngestionMetrics metrics;
+    private readonly TimeProvider time;
+    private readonly IngestionOptions options;
+    private readonly ILogger logger;
+    private readonly CancellationTokenSource stopping = new();
+    private Task writerLoop = Task.CompletedTask;
+    private Task dispatchLoop = Task.CompletedTask;
+    private volatile bool running;
+    private IDatapointWriter writer = null!;
+    private IngestionCatalog catalog = null!;
+    private ICommittedDataObserver[] observers = [];
+
+    /// <remarks>
+    /// The store-dependent parts (writer, caches, observers) are resolved in <see cref="StartAsync"/>, after the start-up
+    /// checks, so a host without storage fails with the message that says so rather than a DI error.
+    /// </remarks>
+    public IngestionPipeline(
+        IServiceProvider services,
+        DatapointFeed feed,
+        IngestionMetrics metrics,
+        TimeProvider time,
+        IOptions<IngestionOptions> options,
+        ILogger<IngestionPipeline> logger)
+    {
+        this.services = services;
+        this.feed = feed;
+        this.metrics = metrics;
+        this.time = time;
+        this.options = options.Value;
+        this.logger = logger;
+        queue = Channel.CreateBounded<IngestBatch>(new BoundedChannelOptions(this.options.QueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+        });
+        committed = Channel.CreateUnbounded<IngestBatch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        metrics.ObserveQueue(() => queue.Reader.Count);
+    }
+
+    /// <summary>Gets the number of batches waiting for the writer.</summary>
+    public int QueueDepth => queue.Reader.Count;
+
+    /// <summary>Gets the current validation snapshot (cached; see <see cref="IngestionCatalog"/>).</summary>
+    public ValueTask<IngestionSnapshot> SnapshotAsync(CancellationToken cancellationToken) => catalog.GetAsync(cancellationToken);
+
+    /// <summary>
+    /// Builds a batch from parsed items: keeps the finite values of linked events (reference §6.1 step 2), stamps them
+    /// with their own time or <paramref name="now"/> and the running experiment. Never touches the database.
+    /// </summary>
+    public static IngestBatch Prepare(ReadOnlySpan<TelemetryItem> items, TelemetrySequence? sequence, IngestionSnapshot snapshot, DateTime now)
+    {
+        var batch = new IngestBatch(items.Length, sequence)
+        {
+            ExperimentId = snapshot.ExperimentId,
+            ExperimentPublicId = snapshot.ExperimentPublicId,
+        };
+        var stamp = ToMicroseconds(now);
+        foreach (var item in items)
+        {
+            if (double.IsFinite(item.Value) && snapshot.Linked.TryGetValue(item.EventPublicId, out var eventId))
+            {
+                batch.Add(new DatapointRow(eventId, item.EventPublicId, item.Timestamp is { } t ? ToMicroseconds(t) : stamp, item.Value));
+            }
+            else
+            {
+                batch.Rejected++;
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary>
+    /// Queues a batch for the writer (waiting while the queue is full) and returns the task that completes after its
+    /// commit. Throws <see cref="InvalidOperationException"/> when the pipeline is not running (host not started or stopping).
+    /// </summary>
+    public async ValueTask<Task<BatchOutcome>> SubmitAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!running)
+        {
+            throw new InvalidOperationException("The WebMacs ingestion pipeline is not running (the host is not started or is stopping).");
+        }
+
+        batch.QueuedAt = time.GetTimestamp();
+        try
+        {
+            await queue.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException ex)
+        {
+            throw new InvalidOperationException("The WebMacs ingestion pipeline is stopping.", ex);
+        }
+
+        return batch.Completion;
+    }
+
+    /// <summary>Counts a batch that is not submitted (nothing in it to store) as rejected and returns its buffer.</summary>
+    public void Discard(IngestBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        metrics.Rejected(batch.Count + batch.Rejected);
+        batch.Release();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        writer = services.GetRequiredService<IDatapointWriter>();
+        catalog = services.GetRequiredService<IngestionCatalog>();
+        observers = [.. services.GetServices<ICommittedDataObserver>()];
+        running = true;
+        writerLoop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        dispatchLoop = Task.Run(DispatchLoopAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Stops taking batches, writes everything already queued, then finishes the committed-data loop.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        running = false;
+        queue.Writer.TryComplete();
+        try
+        {
+            await writerLoop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            committed.Writer.TryComplete();
+            await stopping.CancelAsync().ConfigureAwait(false);
+            await dispatchLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    public void Dispose() => stopping.Dispose();
+
+    private static DateTime ToMicroseconds(DateTime utc) => new(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
+
+    private async Task WriteLoopAsync()
+    {
+        var group = new List<IngestBatch>();
+        var reader = queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            group.Clear();
+            var rows = Drain(reader, group, 0);
+            if (options.MaxWriteDelay > TimeSpan.Zero && rows < options.MaxRowsPerWrite)
+            {
+                rows = await LingerAsync(reader, group, rows).ConfigureAwait(false);
+            }
+
+            await WriteGroupAsync(group).ConfigureAwait(false);
+        }
+    }
+
+    private int Drain(ChannelReader<IngestBatch> reader, List<IngestBatch> group, int rows)
+    {
+        while (rows < options.MaxRowsPerWrite && reader.TryRead(out var batch))
+        {
+            group.Add(batch);
+            rows += batch.Count;
+        }
+
+        return rows;
+    }
+
+    private async Task<int> LingerAsync(ChannelReader<IngestBatch> reader, List<IngestBatch> group, int rows)
+    {
+        using var linger = new CancellationTokenSource(options.MaxWriteDelay, time);
+        try
+        {
+            while (rows < options.MaxRowsPerWrite && await reader.WaitToReadAsync(linger.Token).ConfigureAwait(false))
+            {
+                rows = Drain(reader, group, rows);
+            }
+        }
+        catch (OperationCanceledException) when (linger.IsCancellationRequested)
+        {
+            // The linger time is over: write what we have.
+        }
+
+        return rows;
+    }
+
+    private async Task WriteGroupAsync(List<IngestBatch> group)
+    {
+        try
+        {
+            await WriteAsync(group).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception ex) when (group.Count > 1)
+        {
+            LogGroupRefused(logger, group.Count, ex);
+        }
+        catch (Exception ex)
+        {
+            LogBatchRefused(logger, ex);
+        }
+
+        // One batch spoiled the group (or the store was briefly unavailable): store each batch on its own, re-checking
+        // a refused one against fresh data once (an event or the experiment may have been deleted meanwhile).
+        foreach (var batch in group)
+        {
+            if (await TryWriteAloneAsync(batch).ConfigureAwait(false))
+            {
+                continue;
+            }
+
+            catalog.Invalidate();
+            var snapshot = await catalog.GetAsync(CancellationToken.None).ConfigureAwait(false);
+            batch.RemoveWhere(r => !snapshot.Linked.ContainsKey(r.EventPublicId));
+            batch.ExperimentId = snapshot.ExperimentId;
+            batch.ExperimentPublicId = snapshot.ExperimentPublicId;
+            if (!await TryWriteAloneAsync(batch).ConfigureAwait(false))
+            {
+                metrics.Failed();
+                metrics.Rejected(batch.Count + batch.Rejected);
+                batch.Complete(BatchOutcome.Failed);
+                batch.Release();
+            }
+        }
+    }
+
+    private async Task<bool> TryWriteAloneAsync(IngestBatch batch)
+    {
+        try
+        {
+            await WriteAsync([batch]).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogBatchRefused(logger, ex);
+            return false;
+        }
+    }
+
+    private async Task WriteAsync(List<IngestBatch> group)
+    {
+        var duplicates = await writer.WriteAsync(group, ToMicroseconds(time.GetUtcNow().UtcDateTime), CancellationToken.None).ConfigureAwait(false);
+        var rows = 0;
+        var now = time.GetTimestamp();
+        for (var i = 0; i < group.Count; i++)
+        {
+            var batch = group[i];
+            metrics.Written(batch.Count, time.GetElapsedTime(batch.QueuedAt, now));
+            if (duplicates[i])
+            {
+                metrics.Duplicate();
+                batch.Complete(BatchOutcome.Duplicate);
+                batch.Release();
+                continue;
+            }
+
+            rows += batch.Count;
+            metrics.Accepted(batch.Count);
+            metrics.Rejected(batch.Rejected);
+            batch.Complete(BatchOutcome.Stored);
+            if (batch.Count > 0)
+            {
+                committed.Writer.TryWrite(batch);
+            }
+            else
+            {
+                batch.Release();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store refused a group of {Count} batches; writing them one by one.")]
+    private static partial void LogGroupRefused(ILogger logger, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store refused a datapoint batch.")]
+    private static partial void LogBatchRefused(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A committed-data observer failed; the others still ran.")]
+    private static partial void LogObserverFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,4 @@
+using WebMacs.Plugins;
+using WebMacs.Plugins.Tests.Devices;
+
+[assembly: WebMacsPlugin(typeof(FakeDevice))]
