@@ -22,7 +22,12 @@ else
     webmacs.AddSqlite();
 }
 
-webmacs.AddRules().AddWebhooks();
+webmacs.AddRules().AddWebhooks().AddAcquisition();
+if (builder.Environment.IsDevelopment())
+{
+    // A fresh development database gets a demo instance of the simulated plugin, so data streams at once.
+    webmacs.AddDemoInstance("simulated", "Demo");
+}
 
 builder.Services.AddWebMacsOpenApi();
 

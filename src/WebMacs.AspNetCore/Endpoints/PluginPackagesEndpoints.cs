@@ -7,11 +7,15 @@ using WebMacs.Plugins;
 namespace WebMacs.AspNetCore.Endpoints;
 
 /// <summary>
-/// Plugin packages (reference §4.3 routes 68–70). Python wheels cannot be installed into a .NET host, so uploading
-/// answers 400 (a documented status of the route) for now; listing and removing recorded packages work as in the original.
+/// Plugin packages (reference §4.3 routes 68–70, §6.5): list, upload a <c>.nupkg</c> (<see cref="PluginPackageUpload"/>),
+/// remove, and — an addition of the port — download the stored package, which is how a controller fetches the
+/// packages the backend offers (<c>X-Package-Sha256</c> carries the file's SHA-256).
 /// </summary>
 internal static class PluginPackagesEndpoints
 {
+    /// <summary>The response header carrying the downloaded package's SHA-256 (lowercase hex).</summary>
+    public const string Sha256Header = "X-Package-Sha256";
+
     public static void Map(RouteGroupBuilder plugins)
     {
         plugins.MapGet("/packages", async (HttpContext context, PluginPackageService service) =>
@@ -24,11 +28,26 @@ internal static class PluginPackagesEndpoints
             .ForViewers()
             .Produces<IReadOnlyList<PluginPackageResponse>>();
 
-        plugins.MapPost("/packages/upload", () => Problems.Result(StatusCodes.Status400BadRequest, "Plugin package upload is not supported yet."))
+        plugins.MapPost("/packages/upload", PluginPackageUpload.HandleAsync)
             .WithName("UploadPluginPackage")
             .ForAdmins()
             .Accepts<IFormFile>("multipart/form-data", "*/*")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .Produces<StatusResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        plugins.MapGet("/packages/{public_id}/download", async (string public_id, HttpContext context, PluginPackageService service) =>
+                (await service.FindFileAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(file =>
+                {
+                    context.Response.Headers[Sha256Header] = file.Sha256;
+                    return Results.File(file.Path, "application/octet-stream", file.FileName);
+                }))
+            .WithName("DownloadPluginPackage")
+            .ForViewers()
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         plugins.MapDelete("/packages/{public_id}", async (string public_id, HttpContext context, PluginPackageService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false))

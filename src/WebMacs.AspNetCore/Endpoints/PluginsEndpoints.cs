@@ -4,12 +4,14 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using WebMacs.AspNetCore.Http;
 using WebMacs.AspNetCore.Security;
+using WebMacs.Domain;
 using WebMacs.Plugins;
 
 namespace WebMacs.AspNetCore.Endpoints;
 
 /// <summary>
-/// Plugin instances and the plugin catalogue (reference §4.3 routes 67 and 71–75, §6.7). Channel mappings and
+/// Plugin instances and the plugin catalogue (reference §4.3 routes 67 and 71–75, §6.7) and the
+/// controllers' status report <c>PUT /plugins/{public_id}/status</c> (an addition). Channel mappings and
 /// packages are mapped by <see cref="PluginChannelsEndpoints"/> and <see cref="PluginPackagesEndpoints"/>; the literal
 /// paths (<c>/available</c>, <c>/packages…</c>) take precedence over <c>/{public_id}</c> by routing rules.
 /// </summary>
@@ -79,6 +81,18 @@ internal static partial class PluginsEndpoints
             .Produces<StatusResponse>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        // An addition to the contract: edge controllers (AddUplink) report the health of the instances they run here.
+        plugins.MapPut("/{public_id}/status", (string public_id, HttpContext context, PluginInstanceService service) =>
+                context.WithBodyAsync(
+                    fields => (Status: fields.RequiredEnum<PluginStatus>("status"), ErrorMessage: fields.OptionalString("error_message")),
+                    async body => (await service.SetStatusAsync(public_id, body.Status!.Value, body.ErrorMessage, context.RequestAborted).ConfigureAwait(false))
+                        .Map(() => Replies.Ok("Plugin instance status updated."))))
+            .WithName("UpdatePluginInstanceStatus")
+            .ForOperators()
+            .WithJsonBody<PluginInstanceStatusRequest>()
+            .Produces<StatusResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         plugins.MapDelete("/{public_id}", async (string public_id, HttpContext context, PluginInstanceService service) =>
                 (await service.DeleteAsync(public_id, context.RequestAborted).ConfigureAwait(false)).Map(() => Replies.Ok("Plugin instance successfully deleted.")))

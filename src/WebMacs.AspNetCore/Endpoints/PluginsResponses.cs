@@ -61,6 +61,9 @@ internal sealed record PluginInstanceCreateRequest(string PluginId, string Insta
 /// <summary>The body of <c>PUT /plugins/{id}</c>: any of the fields.</summary>
 internal sealed record PluginInstanceUpdateRequest(string? InstanceName, bool? DemoMode, bool? Enabled, string? ConfigJson);
 
+/// <summary>The body of <c>PUT /plugins/{id}/status</c>: connected, error, demo or inactive, and an optional error message.</summary>
+internal sealed record PluginInstanceStatusRequest(string Status, string? ErrorMessage);
+
 /// <summary>The body of <c>POST /plugins/{id}/channels</c>.</summary>
 internal sealed record ChannelMappingCreateRequest(string ChannelId, string ChannelName, string Direction, string Unit, string? EventPublicId);
 

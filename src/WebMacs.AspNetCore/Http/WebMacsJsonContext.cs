@@ -58,6 +58,7 @@ namespace WebMacs.AspNetCore.Http;
 [JsonSerializable(typeof(IReadOnlyList<PluginPackageResponse>))]
 [JsonSerializable(typeof(PluginInstanceCreateRequest))]
 [JsonSerializable(typeof(PluginInstanceUpdateRequest))]
+[JsonSerializable(typeof(PluginInstanceStatusRequest))]
 [JsonSerializable(typeof(ChannelMappingCreateRequest))]
 [JsonSerializable(typeof(ChannelMappingUpdateRequest))]
 [JsonSerializable(typeof(RuleResponse))]

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using WebMacs.Common;
 using WebMacs.Ingestion;
 
@@ -25,7 +26,9 @@ internal sealed class StreamSocket(WebSocket socket, HttpContext context, WebMac
         var feed = context.RequestServices.GetRequiredService<DatapointFeed>();
         using var subscription = feed.Subscribe(options.StreamQueueCapacity);
         using var sender = new SocketSender(socket);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // The host stopping ends the stream too, so an open dashboard never holds the shutdown until its timeout.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(
+            context.RequestAborted, context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         var pushing = Task.CompletedTask;
         try
         {

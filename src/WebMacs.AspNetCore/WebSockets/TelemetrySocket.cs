@@ -2,8 +2,10 @@ using System.Net.WebSockets;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebMacs.Commands;
 using WebMacs.Ingestion;
 
 namespace WebMacs.AspNetCore.WebSockets;
@@ -28,6 +30,15 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
         var inFlight = services.GetRequiredService<IOptions<IngestionOptions>>().Value.MaxInFlightPerConnection;
         using var sender = new SocketSender(socket);
         using var reader = new MessageReader(socket, options.MaxMessageBytes);
+        var session = new ControllerSession(
+            sender,
+            services.GetRequiredService<ControllerRegistry>(),
+            services.GetRequiredService<OutputChannelCache>(),
+            services.GetRequiredService<TelemetryOrigins>(),
+            services.GetRequiredService<CommandMetrics>(),
+            logger,
+            cancellationToken);
+        await using var endSession = session.ConfigureAwait(false);
         var replies = Channel.CreateBounded<Reply>(new BoundedChannelOptions(inFlight)
         {
             FullMode = BoundedChannelFullMode.Wait,
@@ -37,7 +48,11 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
         var replyLoop = SendRepliesAsync(replies.Reader, sender, cancellationToken);
         try
         {
-            var end = await ReceiveAsync(reader, replies.Writer, pipeline, time, cancellationToken).ConfigureAwait(false);
+            // Stop reading when the host stops, so an open connection does not hold the shutdown until its timeout (and
+            // the pipeline then still writes what is queued); the client resends what it has not seen acknowledged.
+            using var receiving = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellationToken, services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            var end = await ReceiveAsync(reader, replies.Writer, pipeline, session, time, receiving.Token).ConfigureAwait(false);
             replies.Writer.TryComplete();
             await replyLoop.ConfigureAwait(false);
             await end(sender).ConfigureAwait(false);
@@ -66,7 +81,7 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
 
     /// <summary>Reads messages until the client stops; returns how to end the connection once every reply is out.</summary>
     private static async Task<Func<SocketSender, Task>> ReceiveAsync(
-        MessageReader reader, ChannelWriter<Reply> replies, IngestionPipeline pipeline, TimeProvider time, CancellationToken cancellationToken)
+        MessageReader reader, ChannelWriter<Reply> replies, IngestionPipeline pipeline, ControllerSession session, TimeProvider time, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -74,6 +89,11 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
             if (status != ReceiveStatus.Text)
             {
                 return sender => WebSocketEndpoints.CloseForAsync(sender, status);
+            }
+
+            if (session.TryHandle(reader.Message.Span))
+            {
+                continue;
             }
 
             var now = time.GetUtcNow().UtcDateTime;
@@ -109,6 +129,7 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
                 continue;
             }
 
+            await session.MarkAsync(batch, cancellationToken).ConfigureAwait(false);
             Task<BatchOutcome> completion;
             try
             {

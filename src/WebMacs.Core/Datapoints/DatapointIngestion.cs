@@ -35,7 +35,7 @@ internal sealed class DatapointIngestion(WebMacsDbContext db, IngestionPipeline 
         var batch = IngestionPipeline.Prepare(telemetry, null, snapshot, time.GetUtcNow().UtcDateTime);
         if (batch.Count == 0)
         {
-            batch.Release();
+            pipeline.Discard(batch);
             return new IngestResult(0, items.Count);
         }
 

@@ -71,6 +71,7 @@ public static class WebMacsServiceCollectionExtensions
         services.TryAddScoped<WebMacs.Datapoints.DatapointIngestion>();
         services.TryAddSingleton<WebMacs.Ingestion.DatapointFeed>();
         WebMacs.Ingestion.IngestionRegistration.AddIngestion(services, configuration);
+        WebMacs.Commands.CommandsRegistration.AddCommands(services);
         services.TryAddScoped<WebMacs.Datapoints.DatapointService>();
         services.TryAddScoped<WebMacs.Webhooks.WebhookService>();
         services.TryAddScoped<WebMacs.Rules.RuleService>();

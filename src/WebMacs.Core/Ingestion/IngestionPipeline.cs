@@ -128,6 +128,12 @@ internal sealed partial class IngestionPipeline : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        if (services.GetService<Persistence.IStorageProvider>() is null)
+        {
+            // No store (an edge controller with AddUplink): nothing is ingested here.
+            return Task.CompletedTask;
+        }
+
         writer = services.GetRequiredService<IDatapointWriter>();
         catalog = services.GetRequiredService<IngestionCatalog>();
         observers = [.. services.GetServices<ICommittedDataObserver>()];

@@ -17,6 +17,12 @@ internal sealed class WebMacsStartupService(IServiceScopeFactory scopes, UptimeC
         // Without a store there is no WebMacsDbContext, so StartupInitializer cannot even be created: name what is missing.
         if (scope.ServiceProvider.GetService<IStorageProvider>() is null)
         {
+            // An edge controller (AddUplink) keeps nothing locally but its on-disk telemetry buffer.
+            if (scope.ServiceProvider.GetService<Uplink.UplinkClient>() is not null)
+            {
+                return;
+            }
+
             throw new WebMacsStartupException(StartupInitializer.NoStorageMessage);
         }
 

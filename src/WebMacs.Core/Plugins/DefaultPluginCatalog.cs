@@ -15,22 +15,26 @@ internal interface IPluginDefinition
 
 /// <summary>
 /// The catalogue of the <see cref="IPluginDefinition"/>s in the service collection followed by the device plugins
-/// registered with <c>AddDevicePlugin&lt;T&gt;()</c>, in registration order. When two share an id the first one wins;
-/// a device plugin that cannot describe itself is logged and left out.
+/// registered with <c>AddDevicePlugin&lt;T&gt;()</c>, in registration order, followed by the plugins of the runtime
+/// packages the <see cref="PluginPackageLoader"/> has loaded (the list follows loads and unloads). When two share an
+/// id the first one wins; a device plugin that cannot describe itself is logged and left out.
 /// </summary>
 internal sealed partial class DefaultPluginCatalog : IPluginCatalog
 {
     private readonly IPluginDefinition[] definitions;
     private readonly ILogger logger;
-    private IPluginDefinition[]? plugins;
+    private readonly PluginPackageLoader? packages;
+    private Snapshot? cache;
 
     public DefaultPluginCatalog(
         IEnumerable<IPluginDefinition> definitions,
         IEnumerable<DevicePluginRegistration>? registrations = null,
         IServiceProvider? services = null,
-        ILogger<DefaultPluginCatalog>? logger = null)
+        ILogger<DefaultPluginCatalog>? logger = null,
+        PluginPackageLoader? packages = null)
     {
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        this.packages = packages;
         this.definitions = services is null
             ? [.. definitions]
             : [.. definitions, .. (registrations ?? []).Select(r => new DevicePluginDefinition(r, services))];
@@ -45,14 +49,16 @@ internal sealed partial class DefaultPluginCatalog : IPluginCatalog
 
     private IPluginDefinition[] Plugins()
     {
-        if (plugins is { } known)
+        var generation = packages?.Generation ?? 0;
+        if (cache is { } known && known.Generation == generation)
         {
-            return known;
+            return known.Plugins;
         }
 
-        var usable = new List<IPluginDefinition>(definitions.Length);
+        IPluginDefinition[] candidates = packages is null ? definitions : [.. definitions, .. packages.Definitions];
+        var usable = new List<IPluginDefinition>(candidates.Length);
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var definition in definitions)
+        foreach (var definition in candidates)
         {
             try
             {
@@ -71,8 +77,12 @@ internal sealed partial class DefaultPluginCatalog : IPluginCatalog
             }
         }
 
-        return plugins = [.. usable];
+        IPluginDefinition[] result = [.. usable];
+        cache = new Snapshot(result, generation);
+        return result;
     }
+
+    private sealed record Snapshot(IPluginDefinition[] Plugins, int Generation);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Two plugins use the id {PluginId}; the one registered first is offered.")]
     private static partial void LogDuplicate(ILogger logger, string pluginId);

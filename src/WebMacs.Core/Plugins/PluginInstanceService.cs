@@ -95,6 +95,22 @@ internal sealed partial class PluginInstanceService(WebMacsDbContext db, ChangeS
         return await saver.SaveAsync(cancellationToken).ConfigureAwait(false) == ConstraintViolation.None ? Outcome.Ok : Outcome.Conflict(Entity);
     }
 
+    /// <summary>
+    /// Stores the health an edge controller reports for an instance (<c>PUT /plugins/{id}/status</c>, an addition to
+    /// the contract): status, error message (cut to 2000 characters) and <c>updated_on</c>.
+    /// </summary>
+    public async Task<Outcome> SetStatusAsync(string publicId, PluginStatus status, string? errorMessage, CancellationToken cancellationToken)
+    {
+        var message = errorMessage is { Length: > 2000 } ? errorMessage[..2000] : errorMessage;
+        var now = time.GetUtcNow().UtcDateTime;
+        var updated = PublicIds.TryParse(publicId, out var id)
+            ? await db.PluginInstances.Where(p => p.PublicId == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, status).SetProperty(p => p.ErrorMessage, message).SetProperty(p => p.UpdatedOn, now), cancellationToken)
+                .ConfigureAwait(false)
+            : 0;
+        return updated == 0 ? Outcome.NotFound("Plugin instance not found.") : Outcome.Ok;
+    }
+
     /// <summary>Applies a partial update (no re-discovery of channels); <c>updated_on</c> becomes now.</summary>
     public async Task<Outcome> UpdateAsync(string publicId, PluginInstanceChanges changes, CancellationToken cancellationToken)
     {

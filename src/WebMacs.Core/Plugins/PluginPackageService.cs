@@ -10,10 +10,19 @@ using WebMacs.Persistence;
 namespace WebMacs.Plugins;
 
 /// <summary>
-/// Recorded plugin packages (reference §4.3 routes 68 and 70). Installing wheels has no .NET equivalent, so the
-/// port lists and removes records; removing deletes the stored file when it lies inside the package folder.
+/// Plugin packages (reference §4.3 routes 68–70, §6.5): uploaded <c>.nupkg</c> files are validated without running
+/// their code, stored in the package folder, recorded and loaded into their own load context
+/// (<see cref="PluginPackageLoader"/>); removing one unloads it and deletes its file and extracted folder when they lie
+/// inside the package folder.
 /// </summary>
-internal sealed partial class PluginPackageService(WebMacsDbContext db, IOptions<PluginPackageOptions> options, IOptions<WebMacsOptions> webMacs, ILogger<PluginPackageService> logger)
+internal sealed partial class PluginPackageService(
+    WebMacsDbContext db,
+    IOptions<PluginPackageOptions> options,
+    IOptions<WebMacsOptions> webMacs,
+    PluginPackageLoader loader,
+    IPluginCatalog catalog,
+    TimeProvider time,
+    ILogger<PluginPackageService> logger)
 {
     private const string Entity = "Plugin package";
 
@@ -47,8 +56,18 @@ internal sealed partial class PluginPackageService(WebMacsDbContext db, IOptions
             return Outcome.BadRequest("Invalid package name.");
         }
 
-        DeleteStoredFile(package.FilePath);
-        await db.PluginPackages.Where(p => p.Id == package.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await loader.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await db.PluginPackages.Where(p => p.Id == package.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            loader.Unload(package.PackageName);
+            DeleteStoredFile(package.FilePath);
+        }
+        finally
+        {
+            loader.Gate.Release();
+        }
+
         LogUninstalled(logger, package.PackageName);
         return package.PackageName;
     }
@@ -88,6 +107,13 @@ internal sealed partial class PluginPackageService(WebMacsDbContext db, IOptions
             if (full.StartsWith(directory, StringComparison.Ordinal) && File.Exists(full))
             {
                 File.Delete(full);
+            }
+
+            // The extracted lib/net10.0 folder sits beside the package file, named like it without ".nupkg".
+            if (full.StartsWith(directory, StringComparison.Ordinal) && full.EndsWith(PackageSuffix, StringComparison.OrdinalIgnoreCase)
+                && Directory.Exists(full[..^PackageSuffix.Length]))
+            {
+                Directory.Delete(full[..^PackageSuffix.Length], recursive: true);
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)

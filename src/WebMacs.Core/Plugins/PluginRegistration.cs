@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using WebMacs.Configuration;
 
 namespace WebMacs.Plugins;
 
-/// <summary>Registers the plugin catalogue and the package options (with the original's environment name).</summary>
+/// <summary>Registers the plugin catalogue, the package loader and the package options (with the original's environment name).</summary>
 internal static class PluginRegistration
 {
     public const string PackageDirectoryVariable = "WEBMACS_PLUGIN_DIR";
@@ -17,7 +19,11 @@ internal static class PluginRegistration
             {
                 if (LegacyEnvironment.Get(configuration, PackageDirectoryVariable) is { } directory) o.PackageDirectory = directory;
             })
-            .Bind(configuration.GetSection(PluginPackageOptions.SectionName));
+            .Bind(configuration.GetSection(PluginPackageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PluginPackageOptions>, PluginPackageOptionsValidator>());
+        services.TryAddSingleton<PluginPackageLoader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PluginPackageStartupService>());
         services.TryAddSingleton<IPluginCatalog, DefaultPluginCatalog>();
     }
 }

@@ -24,13 +24,13 @@ public static class WebhooksWebMacsBuilderExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         var options = services.AddOptions<WebhookOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
         if (services.Any(d => d.ServiceType == typeof(WebhookDispatcher)))
         {
+            if (configure is not null)
+            {
+                options.Configure(configure);
+            }
+
             return builder;
         }
 
@@ -49,6 +49,12 @@ public static class WebhooksWebMacsBuilderExtensions
             })
             .Bind(configuration.GetSection(WebhookOptions.SectionName))
             .ValidateOnStart();
+        if (configure is not null)
+        {
+            // After the configuration, so the code's choices win.
+            options.Configure(configure);
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>());
         services.TryAddSingleton<WebhookSignal>();
         services.TryAddSingleton<WebhookTargetGuard>();

@@ -17,6 +17,7 @@ public abstract partial class PluginsEndpointsTests
         await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Get, $"{Path}/packages", UserRole.Viewer);
         await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Post, $"{Path}/packages/upload", UserRole.Admin, "{}");
         await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Delete, $"{Path}/packages/{Guid.NewGuid()}", UserRole.Admin);
+        await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Get, $"{Path}/packages/{Guid.NewGuid()}/download", UserRole.Viewer);
         await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Get, Path, UserRole.Viewer);
         await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Post, Path, UserRole.Admin, "{}");
         await RouteChecks.AssertRoleGuardAsync(callers, HttpMethod.Get, $"{Path}/{instance.PublicId}", UserRole.Viewer);

@@ -7,7 +7,7 @@ using static WebMacs.AspNetCore.Tests.Support.Http;
 
 namespace WebMacs.AspNetCore.Tests.Plugins;
 
-// Routes 68–70: recorded packages are listed and removed; uploading wheels is not supported by the port yet (400).
+// Routes 68–70: recorded packages are listed and removed; a wheel upload is refused (400), .nupkg uploads are in Packages/PluginPackageUploadTests.
 public abstract partial class PluginsEndpointsTests
 {
     private const string Packages = Path + "/packages";
@@ -36,14 +36,14 @@ public abstract partial class PluginsEndpointsTests
     }
 
     [Fact]
-    public async Task Packages_Upload_IsNotSupportedYet()
+    public async Task Packages_UploadAWheel_Returns400AskingForANupkg()
     {
         var (_, callers) = await ArrangeAsync();
         using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("PK")), "file", "webmacs_plugin_x-1.0-py3-none-any.whl" } };
 
         using var response = await callers.Admin.PostAsync($"{Packages}/upload", form, Ct);
 
-        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "Plugin package upload is not supported yet.");
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "File must be a .nupkg (NuGet package).");
     }
 
     [Fact]

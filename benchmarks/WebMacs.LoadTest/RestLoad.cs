@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace WebMacs.LoadTest;
+
+/// <summary>
+/// The original's load test: <c>sensors</c> × <c>hz</c> through <c>POST /api/v1/datapoints/batch</c> (one item per
+/// sensor per tick, ticks on a fixed schedule, requests not waiting for each other), reporting request latency.
+/// </summary>
+internal sealed class RestLoad(HttpClient http, IReadOnlyList<Guid> sensors, double hz)
+{
+    private long ok;
+    private long failed;
+
+    public Percentiles Latency { get; } = new();
+
+    public long Ok => Interlocked.Read(ref ok);
+
+    public long Failed => Interlocked.Read(ref failed);
+
+    public async Task RunAsync(TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromSeconds(1 / hz);
+        var origin = Stopwatch.GetTimestamp();
+        var measureFrom = origin + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        var total = (long)((warmup + duration) / interval);
+        var running = new List<Task>();
+        for (long tick = 0; tick < total && !cancellationToken.IsCancellationRequested; tick++)
+        {
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), origin + (long)(tick * interval.TotalSeconds * Stopwatch.Frequency));
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            running.Add(SendAsync(tick, measureFrom, cancellationToken));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task SendAsync(long tick, long measureFrom, CancellationToken cancellationToken)
+    {
+        var items = sensors.Select((s, i) => new Dictionary<string, object> { ["value"] = 20 + ((tick + i) % 50 * 0.25), ["event_public_id"] = s.ToString() }).ToList();
+        var started = Stopwatch.GetTimestamp();
+        using var response = await http.PostAsJsonAsync("/api/v1/datapoints/batch", new Dictionary<string, object> { ["datapoints"] = items }, cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        if (!response.IsSuccessStatusCode)
+        {
+            Interlocked.Increment(ref failed);
+            Console.Error.WriteLine($"REST batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+            return;
+        }
+
+        if (started >= measureFrom)
+        {
+            Interlocked.Increment(ref ok);
+            Latency.RecordMicroseconds((long)elapsed.TotalMicroseconds);
+        }
+    }
+}

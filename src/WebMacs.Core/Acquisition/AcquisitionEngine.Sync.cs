@@ -1,0 +1,127 @@
+using Microsoft.Extensions.Logging;
+using WebMacs.Domain;
+using WebMacs.Plugins;
+
+namespace WebMacs.Acquisition;
+
+// One sync (reference §2.11): load the enabled instances with their linked mappings from the IAcquisitionSource, then start, restart, re-map or
+// leave each one.
+internal sealed partial class AcquisitionEngine
+{
+    private Task<List<InstanceSpec>> LoadAsync(CancellationToken ct) => source.LoadAsync(ct);
+
+    private async Task ApplyAsync(InstanceSpec spec, CancellationToken ct)
+    {
+        if (runners.TryGetValue(spec.PublicId, out var running))
+        {
+            if (running.Spec.Definition == spec.Definition)
+            {
+                if (!running.Spec.SameMappings(spec))
+                {
+                    running.UpdateMappings(spec);
+                    LogRemapped(logger, spec.PublicId, spec.Mappings.Count);
+                }
+
+                return;
+            }
+
+            // Edited (plugin, config_json, demo_mode, name): restart with the new definition; the old one disconnects first.
+            runners.TryRemove(spec.PublicId, out _);
+            await running.StopAsync(null, CancellationToken.None).ConfigureAwait(false);
+            await running.DisposeAsync().ConfigureAwait(false);
+            LogRestarting(logger, spec.PublicId);
+        }
+
+        if (unusable.TryGetValue(spec.PublicId, out var failed) && failed == spec.Definition)
+        {
+            return;
+        }
+
+        var plugin = await CreatePluginAsync(spec, ct).ConfigureAwait(false);
+        if (plugin is null)
+        {
+            unusable[spec.PublicId] = spec.Definition;
+            return;
+        }
+
+        unusable.Remove(spec.PublicId);
+        var runner = new InstanceRunner(spec, plugin, sink, reporter, options, time, loggers.CreateLogger<InstanceRunner>());
+        runners[spec.PublicId] = runner;
+        runner.Start();
+        LogInstanceStarted(logger, spec.PublicId, spec.Definition.PluginId, spec.Mappings.Count);
+    }
+
+    private async Task<DevicePlugin?> CreatePluginAsync(InstanceSpec spec, CancellationToken ct)
+    {
+        var pluginId = spec.Definition.PluginId;
+        if (!Plugins().TryGetValue(pluginId, out var registration))
+        {
+            // Reference §9 #35: skipped with a warning, the others go on; the status says why.
+            LogUnknownPlugin(logger, spec.PublicId, pluginId);
+            await reporter.ReportAsync(spec.PublicId, PluginStatus.Error, $"The plugin '{pluginId}' is not installed on this host.", ct).ConfigureAwait(false);
+            return null;
+        }
+
+        try
+        {
+            return registration.CreatePlugin(services);
+        }
+        catch (Exception ex)
+        {
+            LogCreateFailed(logger, ex, spec.PublicId, pluginId);
+            await reporter.ReportAsync(spec.PublicId, PluginStatus.Error, $"The plugin '{pluginId}' could not be created: {ex.Message}", ct).ConfigureAwait(false);
+            return null;
+        }
+    }
+
+    /// <summary>The registered plugins by descriptor id; the first registration of an id wins, as in the catalogue.</summary>
+    private Dictionary<string, DevicePluginRegistration> Plugins()
+    {
+        if (plugins is { } known)
+        {
+            return known;
+        }
+
+        var byId = new Dictionary<string, DevicePluginRegistration>(StringComparer.Ordinal);
+        foreach (var registration in registrations)
+        {
+            try
+            {
+                byId.TryAdd(registration.GetDescriptor(services).Id, registration);
+            }
+            catch (Exception ex)
+            {
+                LogUnusableRegistration(logger, ex, registration.PluginType.FullName ?? registration.PluginType.Name);
+            }
+        }
+
+        return plugins = byId;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The plugin instances could not be loaded; the running ones go on and the next sync retries.")]
+    private static partial void LogSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin instance {InstanceId} ({PluginId}) started with {MappingCount} linked channels.")]
+    private static partial void LogInstanceStarted(ILogger logger, Guid instanceId, string pluginId, int mappingCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin instance {InstanceId} was disabled or deleted; it is disconnected.")]
+    private static partial void LogInstanceStopped(ILogger logger, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin instance {InstanceId} was edited; it restarts.")]
+    private static partial void LogRestarting(ILogger logger, Guid instanceId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Plugin instance {InstanceId} now has {MappingCount} linked channels.")]
+    private static partial void LogRemapped(ILogger logger, Guid instanceId, int mappingCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin instance {InstanceId} uses the plugin {PluginId}, which is not installed; it is skipped.")]
+    private static partial void LogUnknownPlugin(ILogger logger, Guid instanceId, string pluginId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The plugin {PluginId} of instance {InstanceId} could not be created; it is skipped.")]
+    private static partial void LogCreateFailed(ILogger logger, Exception exception, Guid instanceId, string pluginId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The registered device plugin {PluginType} cannot describe itself; its instances are skipped.")]
+    private static partial void LogUnusableRegistration(ILogger logger, Exception exception, string pluginType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Acquisition stopped; {Count} plugin instances disconnected.")]
+    private static partial void LogStopped(ILogger logger, int count);
+}

@@ -1,0 +1,6 @@
+using Microsoft.Extensions.Options;
+
+namespace WebMacs.Plugins;
+
+[OptionsValidator]
+internal sealed partial class PluginPackageOptionsValidator : IValidateOptions<PluginPackageOptions>;
