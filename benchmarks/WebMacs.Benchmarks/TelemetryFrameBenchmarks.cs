@@ -25,7 +25,7 @@ public class TelemetryFrameBenchmarks
     {
         var events = Enumerable.Range(0, 100).Select(_ => Guid.NewGuid()).ToArray();
         linked = events.Select((e, i) => (e, i + 1)).ToDictionary(x => x.e, x => x.Item2);
-        snapshot = new IngestionSnapshot(linked, 7, Guid.NewGuid(), 0, 0);
+        snapshot = new IngestionSnapshot(linked, 7, Guid.NewGuid());
         now = DateTime.UtcNow;
         var millis = new DateTimeOffset(now).ToUnixTimeMilliseconds();
         var items = Enumerable.Range(0, 500).Select(i => FormattableString.Invariant(

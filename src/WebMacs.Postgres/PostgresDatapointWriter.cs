@@ -82,7 +82,7 @@ internal sealed class PostgresDatapointWriter(NpgsqlDataSource dataSource) : IDa
             {
                 if (!duplicates[i])
                 {
-                    await WriteRowsAsync(importer, group[i], cancellationToken).ConfigureAwait(false);
+                    WriteRows(importer, group[i]);
                 }
             }
 
@@ -90,25 +90,26 @@ internal sealed class PostgresDatapointWriter(NpgsqlDataSource dataSource) : IDa
         }
     }
 
-    private static async Task WriteRowsAsync(NpgsqlBinaryImporter importer, IngestBatch batch, CancellationToken cancellationToken)
+    // Rows are written with the synchronous API: the importer only buffers them (a flush of its write buffer is a local
+    // socket send), and per-field async calls would cost more than they save at 100,000 rows/s.
+    private static void WriteRows(NpgsqlBinaryImporter importer, IngestBatch batch)
     {
         var experiment = batch.ExperimentId;
-        for (var i = 0; i < batch.Count; i++)
+        foreach (var row in batch.Rows)
         {
-            var row = batch.Rows[i];
-            await importer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(row.EventId, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+            importer.StartRow();
+            importer.Write(row.EventId, NpgsqlDbType.Integer);
             if (experiment is { } id)
             {
-                await importer.WriteAsync(id, NpgsqlDbType.Integer, cancellationToken).ConfigureAwait(false);
+                importer.Write(id, NpgsqlDbType.Integer);
             }
             else
             {
-                await importer.WriteNullAsync(cancellationToken).ConfigureAwait(false);
+                importer.WriteNull();
             }
 
-            await importer.WriteAsync(row.Timestamp, NpgsqlDbType.TimestampTz, cancellationToken).ConfigureAwait(false);
-            await importer.WriteAsync(row.Value, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
+            importer.Write(row.Timestamp, NpgsqlDbType.TimestampTz);
+            importer.Write(row.Value, NpgsqlDbType.Double);
         }
     }
 }

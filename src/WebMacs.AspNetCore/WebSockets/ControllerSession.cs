@@ -9,8 +9,8 @@ namespace WebMacs.AspNetCore.WebSockets;
 /// <summary>
 /// The command side of one telemetry socket (docs/websockets.md, "Actuator commands"): handles the controller's
 /// <c>hello</c> (registers the socket for the announced plugin instances; no reply) and <c>command_ack</c> frames, sends
-/// queued commands through the socket's <see cref="SocketSender"/> (bounded queue, one send loop), and marks the rows
-/// of output events the socket submits so they are not echoed back as commands.
+/// queued commands through the socket's <see cref="SocketSender"/> (bounded queue, one send loop). The socket sets
+/// itself as the <see cref="IngestBatch.Origin"/> of its batches, so its own values are not echoed back as commands.
 /// </summary>
 internal sealed partial class ControllerSession : IControllerConnection, IAsyncDisposable
 {
@@ -25,8 +25,6 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
 
     private readonly SocketSender sender;
     private readonly ControllerRegistry registry;
-    private readonly OutputChannelCache outputs;
-    private readonly TelemetryOrigins origins;
     private readonly CommandMetrics metrics;
     private readonly ILogger logger;
     private readonly CancellationToken connectionClosed;
@@ -34,12 +32,10 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
     private volatile bool announced;
 
     public ControllerSession(
-        SocketSender sender, ControllerRegistry registry, OutputChannelCache outputs, TelemetryOrigins origins, CommandMetrics metrics, ILogger logger, CancellationToken connectionClosed)
+        SocketSender sender, ControllerRegistry registry, CommandMetrics metrics, ILogger logger, CancellationToken connectionClosed)
     {
         this.sender = sender;
         this.registry = registry;
-        this.outputs = outputs;
-        this.origins = origins;
         this.metrics = metrics;
         this.logger = logger;
         this.connectionClosed = connectionClosed;
@@ -81,40 +77,6 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
                 return true;
             default:
                 return false;
-        }
-    }
-
-    /// <summary>Marks the rows of output events in <paramref name="batch"/> as this socket's own.</summary>
-    public async ValueTask MarkAsync(IngestBatch batch, CancellationToken cancellationToken)
-    {
-        if (registry.IsEmpty || batch.Count == 0)
-        {
-            return;
-        }
-
-        IReadOnlyDictionary<int, OutputChannel[]> map;
-        try
-        {
-            map = await outputs.GetAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // The batch is stored regardless; its output values may then be echoed to their controller (idempotent writes).
-            LogOutputsUnavailable(logger, ex);
-            return;
-        }
-
-        if (map.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var row in batch.Rows)
-        {
-            if (map.ContainsKey(row.EventId))
-            {
-                origins.Mark(row.EventId, row.Timestamp, row.Value, this);
-            }
         }
     }
 
@@ -187,8 +149,6 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The output channels could not be loaded to tell this controller's own values apart.")]
-    private static partial void LogOutputsUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Controller '{Source}' announced {Count} plugin instances for commands.")]
     private static partial void LogHello(ILogger logger, string source, int count);

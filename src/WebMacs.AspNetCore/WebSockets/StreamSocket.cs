@@ -52,13 +52,25 @@ internal sealed class StreamSocket(WebSocket socket, HttpContext context, WebMac
         }
     }
 
-    private static async Task PushAsync(DatapointFeedSubscription subscription, SocketSender sender, CancellationToken cancellationToken)
+    private async Task PushAsync(DatapointFeedSubscription subscription, SocketSender sender, CancellationToken cancellationToken)
     {
         try
         {
             await foreach (var frame in subscription.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                await sender.SendAsync(frame, cancellationToken).ConfigureAwait(false);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.StreamSendTimeout);
+                try
+                {
+                    await sender.SendAsync(frame, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // The client stopped reading: its queue already dropped frames; now it is dropped itself.
+                    subscription.Disconnect();
+                    socket.Abort();
+                    return;
+                }
             }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)

@@ -33,8 +33,6 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
         var session = new ControllerSession(
             sender,
             services.GetRequiredService<ControllerRegistry>(),
-            services.GetRequiredService<OutputChannelCache>(),
-            services.GetRequiredService<TelemetryOrigins>(),
             services.GetRequiredService<CommandMetrics>(),
             logger,
             cancellationToken);
@@ -129,7 +127,7 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
                 continue;
             }
 
-            await session.MarkAsync(batch, cancellationToken).ConfigureAwait(false);
+            batch.Origin = session;
             Task<BatchOutcome> completion;
             try
             {

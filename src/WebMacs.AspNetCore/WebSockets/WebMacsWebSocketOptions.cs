@@ -15,6 +15,13 @@ internal sealed class WebMacsWebSocketOptions
     /// <summary>Gets or sets how many frames a live-stream client may fall behind before the oldest are dropped (default 256).</summary>
     [Range(1, 100_000)]
     public int StreamQueueCapacity { get; set; } = 256;
+
+    /// <summary>
+    /// Gets or sets how long one live-stream frame may take to send (default 10 s). A client that stops reading first
+    /// loses frames (its queue keeps the newest), and once a send takes longer than this it is disconnected and counted.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan StreamSendTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>Validates <see cref="WebMacsWebSocketOptions"/> at start-up.</summary>

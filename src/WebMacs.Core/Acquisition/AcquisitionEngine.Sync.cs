@@ -8,7 +8,15 @@ namespace WebMacs.Acquisition;
 // leave each one.
 internal sealed partial class AcquisitionEngine
 {
-    private Task<List<InstanceSpec>> LoadAsync(CancellationToken ct) => source.LoadAsync(ct);
+    private async Task<List<InstanceSpec>> LoadAsync(CancellationToken ct)
+    {
+        var specs = await source.LoadAsync(ct).ConfigureAwait(false);
+
+        // Instances of plugins another host acquires (AcquisitionOptions.PluginIds) are not this host's business.
+        return options.PluginIds.Count == 0
+            ? specs
+            : [.. specs.Where(s => options.PluginIds.Contains(s.Definition.PluginId, StringComparer.Ordinal))];
+    }
 
     private async Task ApplyAsync(InstanceSpec spec, CancellationToken ct)
     {
@@ -74,7 +82,27 @@ internal sealed partial class AcquisitionEngine
         }
     }
 
-    /// <summary>The registered plugins by descriptor id; the first registration of an id wins, as in the catalogue.</summary>
+    /// <summary>
+    /// Forgets the plugin table when the <see cref="PluginPackageLoader"/> loaded or unloaded a package since it was
+    /// built, so a package uploaded while running is picked up; instances skipped for want of their plugin get another try.
+    /// </summary>
+    private void RefreshPlugins()
+    {
+        var generation = packages?.Generation ?? 0;
+        if (plugins is not null && generation == pluginsGeneration)
+        {
+            return;
+        }
+
+        plugins = null;
+        pluginsGeneration = generation;
+        unusable.Clear();
+    }
+
+    /// <summary>
+    /// The plugins by descriptor id: the compiled-in registrations first, then those of the loaded runtime packages;
+    /// the first registration of an id wins, as in the catalogue.
+    /// </summary>
     private Dictionary<string, DevicePluginRegistration> Plugins()
     {
         if (plugins is { } known)
@@ -83,7 +111,8 @@ internal sealed partial class AcquisitionEngine
         }
 
         var byId = new Dictionary<string, DevicePluginRegistration>(StringComparer.Ordinal);
-        foreach (var registration in registrations)
+        IEnumerable<DevicePluginRegistration> all = packages is null ? registrations : [.. registrations, .. packages.Registrations];
+        foreach (var registration in all)
         {
             try
             {

@@ -32,7 +32,9 @@ internal sealed partial class AcquisitionEngine : IHostedService, IAsyncDisposab
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
+    private readonly PluginPackageLoader? packages;
     private Dictionary<string, DevicePluginRegistration>? plugins;
+    private int pluginsGeneration;
     private Task syncLoop = Task.CompletedTask;
     private int disposed;
 
@@ -45,8 +47,10 @@ internal sealed partial class AcquisitionEngine : IHostedService, IAsyncDisposab
         DataVersions versions,
         TimeProvider time,
         IOptions<AcquisitionOptions> options,
-        ILoggerFactory loggers)
+        ILoggerFactory loggers,
+        PluginPackageLoader? packages = null)
     {
+        this.packages = packages;
         this.services = services;
         this.registrations = [.. registrations];
         this.sink = sink;
@@ -138,6 +142,7 @@ internal sealed partial class AcquisitionEngine : IHostedService, IAsyncDisposab
             unusable.Remove(key);
         }
 
+        RefreshPlugins();
         foreach (var spec in wanted)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -36,6 +36,13 @@ public sealed class AcquisitionOptions
     /// </summary>
     [Range(1, 10_000)]
     public int FailedPollsBeforeReconnect { get; set; } = 3;
+
+    /// <summary>
+    /// Gets the plugin ids this host acquires (empty, the default: every instance). Where edge controllers serve some
+    /// instances (e.g. <c>revpi</c>), a backend that also acquires lists only its own plugins here; instances of other
+    /// plugins are then left alone, without a status report, so the controller's reports stand.
+    /// </summary>
+    public IList<string> PluginIds { get; } = [];
 }
 
 /// <summary>Validates <see cref="AcquisitionOptions"/> at start-up.</summary>

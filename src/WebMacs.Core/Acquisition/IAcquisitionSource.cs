@@ -9,7 +9,7 @@ namespace WebMacs.Acquisition;
 /// </summary>
 internal interface IAcquisitionSource
 {
-    /// <summary>Loads the enabled instances with their linked channels; throws when none can be known.</summary>
+    /// <summary>Loads the enabled instances with their linked channels; throws when they cannot be loaded (a source may answer its last good configuration instead).</summary>
     Task<List<InstanceSpec>> LoadAsync(CancellationToken cancellationToken);
 
     /// <summary>Stores the status of an instance; throws when it could not be stored (the caller reports again later).</summary>

@@ -12,7 +12,6 @@ namespace WebMacs.Commands;
 internal sealed partial class CommandDispatcher(
     ControllerRegistry registry,
     OutputChannelCache outputs,
-    TelemetryOrigins origins,
     CommandMetrics metrics,
     ILogger<CommandDispatcher> logger) : ICommittedDataObserver
 {
@@ -20,18 +19,13 @@ internal sealed partial class CommandDispatcher(
     {
         if (registry.IsEmpty)
         {
-            foreach (var value in latest)
-            {
-                origins.Take(value);
-            }
-
             return;
         }
 
         var map = await outputs.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var value in latest)
         {
-            var origin = origins.Take(value);
+            var origin = value.Origin;
             if (!map.TryGetValue(value.EventId, out var channels))
             {
                 continue;

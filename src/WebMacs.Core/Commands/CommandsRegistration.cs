@@ -10,7 +10,6 @@ internal static class CommandsRegistration
     public static void AddCommands(IServiceCollection services)
     {
         services.TryAddSingleton<ControllerRegistry>();
-        services.TryAddSingleton<TelemetryOrigins>();
         services.TryAddSingleton<OutputChannelCache>();
         services.TryAddSingleton<CommandMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommittedDataObserver, CommandDispatcher>());

@@ -26,9 +26,13 @@ internal sealed class DatapointFeed(TimeProvider time)
     private readonly Lock subscribersGate = new();
     private DatapointFeedSubscription[] subscribers = [];
     private long dropped;
+    private long disconnected;
 
     /// <summary>Gets the number of frames dropped so far because a subscriber's queue was full.</summary>
     public long DroppedFrames => Interlocked.Read(ref dropped);
+
+    /// <summary>Gets the number of subscribers disconnected because a frame could not be sent in time.</summary>
+    public long DisconnectedSubscribers => Interlocked.Read(ref disconnected);
 
     /// <summary>Adds a subscriber with a queue of <paramref name="capacity"/> frames; dispose it to leave.</summary>
     public DatapointFeedSubscription Subscribe(int capacity)
@@ -81,6 +85,8 @@ internal sealed class DatapointFeed(TimeProvider time)
     }
 
     internal void CountDrop() => Interlocked.Increment(ref dropped);
+
+    internal void CountDisconnect() => Interlocked.Increment(ref disconnected);
 
     private HashSet<Guid> IncludedEvents(IReadOnlyList<FeedItem> items)
     {

@@ -38,6 +38,9 @@ internal sealed class DatapointFeedSubscription : IDisposable
         set => Volatile.Write(ref filter, value);
     }
 
+    /// <summary>Counts this subscriber as disconnected for being too slow (its socket is closed by the caller).</summary>
+    public void Disconnect() => feed.CountDisconnect();
+
     /// <summary>Queues a frame without waiting; a full queue drops its oldest frame.</summary>
     public void Offer(byte[] frame) => frames.Writer.TryWrite(frame);
 

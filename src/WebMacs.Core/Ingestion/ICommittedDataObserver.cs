@@ -1,7 +1,7 @@
 namespace WebMacs.Ingestion;
 
-/// <summary>The last committed value of one event within a group of batches.</summary>
-internal readonly record struct LatestValue(int EventId, Guid EventPublicId, double Value, DateTime Timestamp);
+/// <summary>The last committed value of one event within a group of batches, and who submitted it (<see cref="IngestBatch.Origin"/>).</summary>
+internal readonly record struct LatestValue(int EventId, Guid EventPublicId, double Value, DateTime Timestamp, object? Origin = null);
 
 /// <summary>
 /// Something that reacts to committed datapoints off the writer's critical path (the rules engine, the

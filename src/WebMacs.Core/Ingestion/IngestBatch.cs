@@ -41,6 +41,12 @@ internal sealed class IngestBatch
 
     public Guid? ExperimentPublicId { get; set; }
 
+    /// <summary>
+    /// Gets or sets who submitted the batch (e.g. the controller connection of a telemetry socket), handed to the
+    /// committed-data observers so a controller's own values are not sent back to it as commands.
+    /// </summary>
+    public object? Origin { get; set; }
+
     /// <summary>Gets or sets the number of submitted items that were dropped before the batch was queued.</summary>
     public int Rejected { get; set; }
 

@@ -35,6 +35,7 @@ internal sealed class IngestionMetrics : IDisposable
         ruleTriggers = meter.CreateCounter<long>("webmacs.rules.triggered", "{trigger}", "Rules that fired.");
         meter.CreateObservableGauge("webmacs.ingestion.queue.depth", () => queueDepth(), "{batch}", "Batches waiting for the writer.");
         meter.CreateObservableCounter("webmacs.stream.dropped", () => feed.DroppedFrames, "{frame}", "Live-stream frames dropped because a client fell behind.");
+        meter.CreateObservableCounter("webmacs.stream.disconnected", () => feed.DisconnectedSubscribers, "{client}", "Live-stream clients disconnected for not reading.");
     }
 
     public void ObserveQueue(Func<int> depth) => queueDepth = depth;

@@ -5,9 +5,8 @@ internal sealed partial class IngestionPipeline
     private const int MaxBatchesPerDispatch = 256;
 
     /// <summary>
-    /// Publishes committed batches to the live feed (per batch, throttled per event there) and hands the last value of
-    /// each event of everything committed since the previous round to the observers; a slow observer merges rounds
-    /// instead of holding the writer.
+    /// Hands the last value of each event of everything committed since the previous round to the observers; a slow
+    /// observer merges rounds instead of holding the writer.
     /// </summary>
     private async Task DispatchLoopAsync()
     {
@@ -15,7 +14,6 @@ internal sealed partial class IngestionPipeline
         var round = new List<IngestBatch>();
         var latest = new List<LatestValue>();
         var positions = new Dictionary<int, int>();
-        var feedItems = new List<FeedItem>();
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             round.Clear();
@@ -28,11 +26,9 @@ internal sealed partial class IngestionPipeline
             positions.Clear();
             foreach (var batch in round)
             {
-                feedItems.Clear();
                 foreach (var row in batch.Rows)
                 {
-                    feedItems.Add(new FeedItem(row.EventPublicId, row.Value, row.Timestamp));
-                    var value = new LatestValue(row.EventId, row.EventPublicId, row.Value, row.Timestamp);
+                    var value = new LatestValue(row.EventId, row.EventPublicId, row.Value, row.Timestamp, batch.Origin);
                     if (positions.TryGetValue(row.EventId, out var at))
                     {
                         latest[at] = value;
@@ -44,7 +40,6 @@ internal sealed partial class IngestionPipeline
                     }
                 }
 
-                feed.Publish(feedItems, batch.ExperimentPublicId);
                 batch.Release();
             }
 

@@ -12,8 +12,9 @@ namespace WebMacs.Ingestion;
 /// full — nothing is dropped); ONE writer drains it, groups whatever is queued (up to
 /// <see cref="IngestionOptions.MaxRowsPerWrite"/> rows, lingering at most <see cref="IngestionOptions.MaxWriteDelay"/>)
 /// and stores each group in one transaction through the store's <see cref="IDatapointWriter"/>; each batch's
-/// completion is set after the commit (that is what an ack means). Committed batches then go to the live feed and the
-/// <see cref="ICommittedDataObserver"/>s on a second loop, so neither slows the writer.
+/// completion is set after the commit (that is what an ack means). The live feed gets each batch as it is queued (see
+/// <see cref="PublishLive"/>); committed batches go to the <see cref="ICommittedDataObserver"/>s on a second loop, so
+/// neither slows the writer.
 /// </summary>
 internal sealed partial class IngestionPipeline : IHostedService, IDisposable
 {
@@ -26,6 +27,7 @@ internal sealed partial class IngestionPipeline : IHostedService, IDisposable
     private readonly IngestionOptions options;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> liveSequences = new(StringComparer.Ordinal);
     private Task writerLoop = Task.CompletedTask;
     private Task dispatchLoop = Task.CompletedTask;
     private volatile bool running;
@@ -106,6 +108,7 @@ internal sealed partial class IngestionPipeline : IHostedService, IDisposable
         }
 
         batch.QueuedAt = time.GetTimestamp();
+        PublishLive(batch);
         try
         {
             await queue.Writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
@@ -116,6 +119,37 @@ internal sealed partial class IngestionPipeline : IHostedService, IDisposable
         }
 
         return batch.Completion;
+    }
+
+    /// <summary>
+    /// Offers a validated batch to the live stream as it enters the queue — before its commit, as the original broadcasts
+    /// (reference §6.1 step 7) — so dashboards see data without waiting for the disk. A batch resent with a (source, seq)
+    /// not above the highest this process already saw is not shown again.
+    /// </summary>
+    private void PublishLive(IngestBatch batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        if (batch.Sequence is { } sequence)
+        {
+            var seen = liveSequences.GetOrAdd(sequence.Source, long.MinValue);
+            if (sequence.Seq <= seen || !liveSequences.TryUpdate(sequence.Source, sequence.Seq, seen))
+            {
+                return;
+            }
+        }
+
+        var items = new FeedItem[batch.Count];
+        var rows = batch.Rows;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            items[i] = new FeedItem(rows[i].EventPublicId, rows[i].Value, rows[i].Timestamp);
+        }
+
+        feed.Publish(items, batch.ExperimentPublicId);
     }
 
     /// <summary>Counts a batch that is not submitted (nothing in it to store) as rejected and returns its buffer.</summary>

@@ -41,68 +41,49 @@ internal sealed class CachedRule
 /// The enabled rules by event id, reloaded when EF Core wrote to rules or events in this process
 /// (<see cref="DataVersions"/>) and otherwise after <see cref="IngestionOptions.CacheRefreshInterval"/>.
 /// </summary>
-internal sealed class RuleCache(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options) : IDisposable
+internal sealed class RuleCache : IDisposable
 {
-    private readonly SemaphoreSlim reload = new(1, 1);
-    private Snapshot? current;
+    private readonly IDbContextFactory<WebMacsDbContext> contexts;
+    private readonly VersionedCache<IReadOnlyDictionary<int, CachedRule[]>> cache;
 
-    public async ValueTask<IReadOnlyDictionary<int, CachedRule[]>> GetAsync(CancellationToken cancellationToken)
+    public RuleCache(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options)
     {
-        if (Volatile.Read(ref current) is { } snapshot && IsFresh(snapshot.Version, snapshot.LoadedAt))
-        {
-            return snapshot.Rules;
-        }
-
-        await reload.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (Volatile.Read(ref current) is { } other && IsFresh(other.Version, other.LoadedAt))
-            {
-                return other.Rules;
-            }
-
-            var version = versions.Of(CachedData.Rules);
-            var loadedAt = time.GetTimestamp();
-            var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            await using (db.ConfigureAwait(false))
-            {
-                var rows = await db.Rules.AsNoTracking().Where(r => r.Enabled)
-                    .Select(r => new { Rule = r, EventName = r.Event!.Name })
-                    .ToListAsync(cancellationToken).ConfigureAwait(false);
-                var rules = rows
-                    .Select(r => new CachedRule
-                    {
-                        Id = r.Rule.Id,
-                        EventId = r.Rule.EventId,
-                        Name = r.Rule.Name,
-                        EventName = r.EventName,
-                        Operator = r.Rule.Operator,
-                        Threshold = r.Rule.Threshold,
-                        ThresholdHigh = r.Rule.ThresholdHigh,
-                        ActionType = r.Rule.ActionType,
-                        WebhookEventType = r.Rule.WebhookEventType is { } type && WireEnum<WebhookEventType>.TryParse(type, out var parsed)
-                            ? parsed
-                            : WebhookEventType.SensorThresholdExceeded,
-                        CooldownSeconds = r.Rule.CooldownSeconds,
-                        UserId = r.Rule.UserId,
-                        LastTriggeredAt = r.Rule.LastTriggeredAt,
-                    })
-                    .GroupBy(r => r.EventId)
-                    .ToDictionary(g => g.Key, g => g.ToArray());
-                Volatile.Write(ref current, new Snapshot(rules, version, loadedAt));
-                return rules;
-            }
-        }
-        finally
-        {
-            reload.Release();
-        }
+        this.contexts = contexts;
+        cache = new VersionedCache<IReadOnlyDictionary<int, CachedRule[]>>(versions, CachedData.Rules, time, () => options.Value.CacheRefreshInterval, LoadAsync);
     }
 
-    public void Dispose() => reload.Dispose();
+    public ValueTask<IReadOnlyDictionary<int, CachedRule[]>> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(cancellationToken);
 
-    private sealed record Snapshot(IReadOnlyDictionary<int, CachedRule[]> Rules, long Version, long LoadedAt);
+    public void Dispose() => cache.Dispose();
 
-    private bool IsFresh(long version, long loadedAt) =>
-        version == versions.Of(CachedData.Rules) && time.GetElapsedTime(loadedAt) < options.Value.CacheRefreshInterval;
+    private async Task<IReadOnlyDictionary<int, CachedRule[]>> LoadAsync(CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var rows = await db.Rules.AsNoTracking().Where(r => r.Enabled)
+                .Select(r => new { Rule = r, EventName = r.Event!.Name })
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return rows
+                .Select(r => new CachedRule
+                {
+                    Id = r.Rule.Id,
+                    EventId = r.Rule.EventId,
+                    Name = r.Rule.Name,
+                    EventName = r.EventName,
+                    Operator = r.Rule.Operator,
+                    Threshold = r.Rule.Threshold,
+                    ThresholdHigh = r.Rule.ThresholdHigh,
+                    ActionType = r.Rule.ActionType,
+                    WebhookEventType = r.Rule.WebhookEventType is { } type && WireEnum<WebhookEventType>.TryParse(type, out var parsed)
+                        ? parsed
+                        : WebhookEventType.SensorThresholdExceeded,
+                    CooldownSeconds = r.Rule.CooldownSeconds,
+                    UserId = r.Rule.UserId,
+                    LastTriggeredAt = r.Rule.LastTriggeredAt,
+                })
+                .GroupBy(r => r.EventId)
+                .ToDictionary(g => g.Key, g => g.ToArray());
+        }
+    }
 }

@@ -33,6 +33,7 @@ internal sealed partial class RemoteAcquisitionSource(
     private List<InstanceSpec>? lastGood;
     private byte[]? savedFile;
     private volatile bool unreachable;
+    private bool cacheRead;
 
     /// <summary>Gets the file the last good configuration is kept in.</summary>
     public string CacheFile => cacheFile;
@@ -60,21 +61,28 @@ internal sealed partial class RemoteAcquisitionSource(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            lastGood ??= ReadCache();
-            var reason = ex is OperationCanceledException ? $"no answer within {RequestTimeout.TotalSeconds:0} s" : ex.Message;
-            if (lastGood is null)
+            if (!cacheRead)
             {
-                LogUnreachableNoConfiguration(logger, options.Value.BackendUrl, reason);
-                throw;
+                cacheRead = true;
+                lastGood ??= ReadCache();
             }
 
+            var reason = ex is OperationCanceledException ? $"no answer within {RequestTimeout.TotalSeconds:0} s" : ex.Message;
             if (!unreachable)
             {
-                LogUnreachable(logger, options.Value.BackendUrl, reason, lastGood.Count);
+                // Logged once per outage; every sync retries quietly.
+                if (lastGood is null)
+                {
+                    LogUnreachableNoConfiguration(logger, options.Value.BackendUrl, reason);
+                }
+                else
+                {
+                    LogUnreachable(logger, options.Value.BackendUrl, reason, lastGood.Count);
+                }
             }
 
             unreachable = true;
-            return lastGood;
+            return lastGood is null ? [] : [.. lastGood];
         }
 
         if (unreachable)

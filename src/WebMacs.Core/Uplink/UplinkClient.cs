@@ -1,8 +1,10 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebMacs.Commands;
 
 namespace WebMacs.Uplink;
 
@@ -11,9 +13,12 @@ namespace WebMacs.Uplink;
 /// order (at most <see cref="UplinkOptions.MaxInFlight"/> unacknowledged), removes a batch from the buffer when its ack
 /// arrives, and after any failure reconnects with exponential back-off and jitter and resends everything still
 /// unacknowledged — the backend acknowledges a batch it already committed without storing it again, so nothing is lost
-/// or duplicated. The receive side is always drained (acks, errors, and frames it does not know).
+/// or duplicated. The receive side is always drained (acks, errors, and frames it does not know). With an
+/// <see cref="ICommandTarget"/> (the acquisition engine) it announces its plugin instances with <c>hello</c> and writes
+/// the actuator commands the backend pushes (see UplinkClient.Commands.cs).
 /// </summary>
-internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<UplinkOptions> options, TimeProvider time, ILogger<UplinkClient> logger) : BackgroundService
+internal sealed partial class UplinkClient(
+    TelemetryBuffer buffer, IOptions<UplinkOptions> options, TimeProvider time, ILogger<UplinkClient> logger, ICommandTarget? commands = null) : BackgroundService
 {
     private static readonly string[] Retryable = ["Batch could not be stored", "Server is shutting down"];
     private volatile bool connected;
@@ -102,12 +107,22 @@ internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<Upli
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var window = new SemaphoreSlim(settings.MaxInFlight, settings.MaxInFlight);
-        var receive = ReceiveLoopAsync(socket, window, settings.MaxInFlight, session);
+        using var sending = new SemaphoreSlim(1, 1);
+        var received = Channel.CreateBounded<ReceivedCommand>(new BoundedChannelOptions(CommandQueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var receive = ReceiveLoopAsync(socket, window, settings.MaxInFlight, received.Writer, session);
+        var commandLoop = CommandLoopAsync(socket, sending, received.Reader, session.Token);
         try
         {
+            HashSet<Guid>? announced = null;
             long lastSent = 0;
             while (!session.IsCancellationRequested)
             {
+                announced = await AnnounceAsync(socket, sending, settings, announced, session.Token).ConfigureAwait(false);
                 var pending = buffer.PendingAfter(lastSent);
                 if (pending.Count == 0)
                 {
@@ -131,7 +146,7 @@ internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<Upli
                         continue;
                     }
 
-                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, session.Token).ConfigureAwait(false);
+                    await SendAsync(socket, sending, frame, session.Token).ConfigureAwait(false);
                     lastSent = batch.Seq;
                 }
             }
@@ -141,10 +156,12 @@ internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<Upli
             await session.CancelAsync().ConfigureAwait(false);
             socket.Abort();
             await receive.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            received.Writer.TryComplete();
+            await commandLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private async Task ReceiveLoopAsync(ClientWebSocket socket, SemaphoreSlim window, int capacity, CancellationTokenSource session)
+    private async Task ReceiveLoopAsync(ClientWebSocket socket, SemaphoreSlim window, int capacity, ChannelWriter<ReceivedCommand> received, CancellationTokenSource session)
     {
         var chunk = new byte[16 * 1024];
         using var message = new MemoryStream();
@@ -165,7 +182,7 @@ internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<Upli
                     continue;
                 }
 
-                var reconnect = Handle(message.GetBuffer().AsSpan(0, (int)message.Length), window, capacity);
+                var reconnect = Handle(message.GetBuffer().AsSpan(0, (int)message.Length), window, capacity, received);
                 message.SetLength(0);
                 if (reconnect)
                 {
@@ -180,7 +197,7 @@ internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<Upli
     }
 
     /// <summary>Handles one backend frame; true when the session should start over (a batch worth resending failed).</summary>
-    private bool Handle(ReadOnlySpan<byte> frame, SemaphoreSlim window, int capacity)
+    private bool Handle(ReadOnlySpan<byte> frame, SemaphoreSlim window, int capacity, ChannelWriter<ReceivedCommand> received)
     {
         using var document = JsonDocument.Parse(frame.ToArray());
         var root = document.RootElement;
@@ -216,6 +233,9 @@ internal sealed partial class UplinkClient(TelemetryBuffer buffer, IOptions<Upli
                 LogRefused(logger, failed, text);
                 buffer.Complete(failed, refused: true);
                 Release(window, capacity);
+                return false;
+            case "command":
+                Enqueue(root, received);
                 return false;
             default:
                 return false;

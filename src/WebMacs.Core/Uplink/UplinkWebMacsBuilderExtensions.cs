@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebMacs;
 using WebMacs.Acquisition;
+using WebMacs.Commands;
 using WebMacs.Uplink;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,10 @@ public static class UplinkWebMacsBuilderExtensions
     /// Sends the samples of the acquisition engine to a remote WebMacs backend over <c>/ws/controller/telemetry</c>
     /// with acknowledgements: samples go first into an on-disk store-and-forward buffer and leave it only when the
     /// backend acknowledged them, so a stopped backend, a cut network or a restart of either side loses nothing. A host
-    /// with the uplink needs no store of its own. Calling it again only applies <paramref name="configure"/>.
+    /// with the uplink needs no store of its own: the acquisition engine reads its plugin instances from the backend's
+    /// REST API (every page; the last good configuration is kept in <c>&lt;buffer&gt;-instances.json</c> for restarts
+    /// without network) and reports their status to <c>PUT /api/v1/plugins/{id}/status</c>. Calling it again only
+    /// applies <paramref name="configure"/>.
     /// </summary>
     /// <param name="builder">The WebMacs builder.</param>
     /// <param name="configure">Changes the options after they are bound from <c>WebMacs:Uplink</c>.</param>
@@ -69,7 +73,12 @@ public static class UplinkWebMacsBuilderExtensions
             Path.TrimEndingDirectorySeparator(BufferDirectory(sp)) + "-instances.json",
             sp.GetRequiredService<ILogger<RemoteAcquisitionSource>>()));
         services.Replace(ServiceDescriptor.Singleton<IAcquisitionSource>(sp => sp.GetRequiredService<RemoteAcquisitionSource>()));
-        services.AddSingleton<UplinkClient>();
+        services.AddSingleton(sp => new UplinkClient(
+            sp.GetRequiredService<TelemetryBuffer>(),
+            sp.GetRequiredService<IOptions<UplinkOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<UplinkClient>>(),
+            sp.GetService<ICommandTarget>() ?? sp.GetService<AcquisitionEngine>()));
         services.AddHostedService(sp => sp.GetRequiredService<UplinkClient>());
         return builder;
     }

@@ -11,25 +11,24 @@ namespace WebMacs.Webhooks;
 /// Which event types some enabled webhook subscribes to, cached; reloaded when EF Core wrote to webhooks in this process
 /// and otherwise after <see cref="IngestionOptions.CacheRefreshInterval"/>.
 /// </summary>
-internal sealed class WebhookSubscriptions(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options)
+internal sealed class WebhookSubscriptions : IDisposable
 {
-    private Snapshot? current;
+    private readonly IDbContextFactory<WebMacsDbContext> contexts;
+    private readonly VersionedCache<HashSet<string>> cache;
 
-    public async ValueTask<bool> AnyAsync(WebhookEventType type, CancellationToken cancellationToken)
+    public WebhookSubscriptions(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options)
     {
-        var snapshot = Volatile.Read(ref current);
-        if (snapshot is null || snapshot.Version != versions.Of(CachedData.Webhooks) || time.GetElapsedTime(snapshot.LoadedAt) >= options.Value.CacheRefreshInterval)
-        {
-            snapshot = await LoadAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return snapshot.Types.Contains(WireEnum<WebhookEventType>.ToWire(type));
+        this.contexts = contexts;
+        cache = new VersionedCache<HashSet<string>>(versions, CachedData.Webhooks, time, () => options.Value.CacheRefreshInterval, LoadAsync);
     }
 
-    private async Task<Snapshot> LoadAsync(CancellationToken cancellationToken)
+    public async ValueTask<bool> AnyAsync(WebhookEventType type, CancellationToken cancellationToken) =>
+        (await cache.GetAsync(cancellationToken).ConfigureAwait(false)).Contains(WireEnum<WebhookEventType>.ToWire(type));
+
+    public void Dispose() => cache.Dispose();
+
+    private async Task<HashSet<string>> LoadAsync(CancellationToken cancellationToken)
     {
-        var version = versions.Of(CachedData.Webhooks);
-        var loadedAt = time.GetTimestamp();
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
@@ -47,11 +46,7 @@ internal sealed class WebhookSubscriptions(IDbContextFactory<WebMacsDbContext> c
                 }
             }
 
-            var snapshot = new Snapshot(types, version, loadedAt);
-            Volatile.Write(ref current, snapshot);
-            return snapshot;
+            return types;
         }
     }
-
-    private sealed record Snapshot(HashSet<string> Types, long Version, long LoadedAt);
 }

@@ -323,7 +323,8 @@ namespace WebMacs.Postgres.Migrations
                         .HasDatabaseName("ix_datapoints_event_id_timestamp");
 
                     b.HasIndex("ExperimentId", "Timestamp")
-                        .HasDatabaseName("ix_datapoints_experiment_id_timestamp");
+                        .HasDatabaseName("ix_datapoints_experiment_id_timestamp")
+                        .HasFilter("experiment_id IS NOT NULL");
 
                     b.ToTable("datapoints", (string)null);
                 });

@@ -37,4 +37,40 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
         Assert.True(host.Services.GetRequiredService<DatapointFeed>().DroppedFrames > 0, "The stalled client's queue should have dropped frames.");
         stalled.Abort();
     }
+
+    [Fact]
+    public async Task Ingest_WithAStreamClientThatNeverReads_DisconnectsItAfterTheSendTimeout()
+    {
+        await using var host = await hosts.StartAsync(
+            TestStore.Sqlite,
+            new Dictionary<string, string?>
+            {
+                ["WebMacs:WebSockets:StreamQueueCapacity"] = "2",
+                ["WebMacs:WebSockets:StreamSendTimeout"] = "00:00:00.500",
+            },
+            configureBuilder: b => b.Services.AddSingleton<TimeProvider>(new SteppingTimeProvider()));
+        var token = await host.LoginAsync();
+        var linked = await host.CreateLinkedEventAsync();
+        await using var stalled = await WsClient.ConnectAsync(host, WsClient.Stream, token);
+        await using var telemetry = await WsClient.ConnectAsync(host, WsClient.Telemetry, token);
+        var message = Batch(linked, 500, 21.5, "never-reads", 0);
+        var feed = host.Services.GetRequiredService<DatapointFeed>();
+
+        // Every batch passes the throttle (the stepping clock), so frames pile up until the socket buffers are full and a
+        // send blocks; the server then gives up on the client instead of waiting for it.
+        for (var seq = 1; seq <= Batches * 2 && feed.DisconnectedSubscribers == 0; seq++)
+        {
+            await telemetry.SendTextAsync(message.Replace("\"seq\":0,", $"\"seq\":{seq},", StringComparison.Ordinal));
+            AssertAck(await telemetry.ReceiveJsonAsync(), seq);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (feed.DisconnectedSubscribers == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Equal(1, feed.DisconnectedSubscribers);
+        stalled.Abort();
+    }
 }

@@ -1,0 +1,4 @@
+using WebMacs.Plugins;
+using WebMacs.Plugins.Weather;
+
+[assembly: WebMacsPlugin(typeof(WeatherPlugin))]
