@@ -64,9 +64,11 @@ internal sealed class StreamSocket(WebSocket socket, HttpContext context, WebMac
                 {
                     await sender.SendAsync(frame, timeout.Token).ConfigureAwait(false);
                 }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+                    && ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
                 {
-                    // The client stopped reading: its queue already dropped frames; now it is dropped itself.
+                    // The client stopped reading (the send timed out) or its connection failed: its queue already dropped
+                    // frames; now it is dropped itself, as the original drops a client whose send fails.
                     subscription.Disconnect();
                     socket.Abort();
                     return;

@@ -31,7 +31,7 @@ internal sealed class DatapointFeed(TimeProvider time)
     /// <summary>Gets the number of frames dropped so far because a subscriber's queue was full.</summary>
     public long DroppedFrames => Interlocked.Read(ref dropped);
 
-    /// <summary>Gets the number of subscribers disconnected because a frame could not be sent in time.</summary>
+    /// <summary>Gets the number of subscribers dropped because a frame could not be sent (in time).</summary>
     public long DisconnectedSubscribers => Interlocked.Read(ref disconnected);
 
     /// <summary>Adds a subscriber with a queue of <paramref name="capacity"/> frames; dispose it to leave.</summary>

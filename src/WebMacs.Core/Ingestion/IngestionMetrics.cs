@@ -35,7 +35,7 @@ internal sealed class IngestionMetrics : IDisposable
         ruleTriggers = meter.CreateCounter<long>("webmacs.rules.triggered", "{trigger}", "Rules that fired.");
         meter.CreateObservableGauge("webmacs.ingestion.queue.depth", () => queueDepth(), "{batch}", "Batches waiting for the writer.");
         meter.CreateObservableCounter("webmacs.stream.dropped", () => feed.DroppedFrames, "{frame}", "Live-stream frames dropped because a client fell behind.");
-        meter.CreateObservableCounter("webmacs.stream.disconnected", () => feed.DisconnectedSubscribers, "{client}", "Live-stream clients disconnected for not reading.");
+        meter.CreateObservableCounter("webmacs.stream.disconnected", () => feed.DisconnectedSubscribers, "{client}", "Live-stream clients dropped because a frame could not be sent in time (or at all).");
     }
 
     public void ObserveQueue(Func<int> depth) => queueDepth = depth;

@@ -58,7 +58,8 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
 
         // Every batch passes the throttle (the stepping clock), so frames pile up until the socket buffers are full and a
         // send blocks; the server then gives up on the client instead of waiting for it.
-        for (var seq = 1; seq <= Batches * 2 && feed.DisconnectedSubscribers == 0; seq++)
+        var sent = 0;
+        for (var seq = 1; seq <= Batches * 10 && feed.DisconnectedSubscribers == 0; seq++, sent++)
         {
             await telemetry.SendTextAsync(message.Replace("\"seq\":0,", $"\"seq\":{seq},", StringComparison.Ordinal));
             AssertAck(await telemetry.ReceiveJsonAsync(), seq);
@@ -70,7 +71,9 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
             await Task.Delay(50, Ct);
         }
 
-        Assert.Equal(1, feed.DisconnectedSubscribers);
+        Assert.True(
+            feed.DisconnectedSubscribers == 1,
+            $"Expected the non-reading client to be disconnected; {sent} batches sent, {feed.DroppedFrames} frames dropped, {feed.DisconnectedSubscribers} clients disconnected, client state {stalled.State}.");
         stalled.Abort();
     }
 }
