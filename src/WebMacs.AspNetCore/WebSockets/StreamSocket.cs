@@ -58,13 +58,17 @@ internal sealed class StreamSocket(WebSocket socket, HttpContext context, WebMac
         {
             await foreach (var frame in subscription.Frames.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(options.StreamSendTimeout);
+                using var timeout = new CancellationTokenSource(options.StreamSendTimeout);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+
+                // A write blocked on a full socket does not always return when its token is cancelled (Kestrel's upgraded
+                // stream may keep waiting for the peer), so a timeout aborts the connection itself: that always ends it.
+                using var abortOnTimeout = timeout.Token.UnsafeRegister(static state => ((HttpContext)state!).Abort(), context);
                 try
                 {
-                    await sender.SendAsync(frame, timeout.Token).ConfigureAwait(false);
+                    await sender.SendAsync(frame, linked.Token).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested
+                catch (Exception ex) when ((timeout.IsCancellationRequested || !cancellationToken.IsCancellationRequested)
                     && ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
                 {
                     // The client stopped reading (the send timed out) or its connection failed: its queue already dropped

@@ -45,4 +45,12 @@ public sealed class WebMacsOptions
 
     /// <summary>Gets or sets a value indicating whether pending database migrations are applied at start (default true).</summary>
     public bool ApplyMigrationsOnStart { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets how long a checked access token (its user, role and revocation) stays trusted without asking the
+    /// database again (default 2 s; zero asks every time). Changes made through this process (logout, role change,
+    /// user deleted) take effect at once; those made by another host on the same database after at most this long.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan CredentialCacheDuration { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -49,6 +49,7 @@ public static class WebMacsServiceCollectionExtensions
 
         services.TryAddSingleton<AccessTokenService>();
         services.TryAddScoped<AuthService>();
+        services.TryAddSingleton<CredentialCache>();
         services.TryAddScoped<HealthService>();
         services.TryAddSingleton<UptimeClock>();
         services.TryAddScoped<StartupInitializer>();

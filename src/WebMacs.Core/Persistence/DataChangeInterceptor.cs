@@ -19,6 +19,8 @@ internal sealed class DataChangeInterceptor(DataVersions versions) : DbCommandIn
         ("experiments", CachedData.Ingestion),
         ("rules", CachedData.Rules),
         ("webhooks", CachedData.Webhooks),
+        ("users", CachedData.Accounts),
+        ("blacklist_tokens", CachedData.Accounts),
     ];
 
     private readonly ConcurrentDictionary<DbTransaction, CachedData> pending = new();

@@ -14,6 +14,9 @@ internal enum CachedData
 
     /// <summary>Webhooks (their subscriptions).</summary>
     Webhooks = 4,
+
+    /// <summary>Users and revoked tokens: the checked credentials of the authentication.</summary>
+    Accounts = 8,
 }
 
 /// <summary>
@@ -25,12 +28,14 @@ internal sealed class DataVersions
     private long ingestion;
     private long rules;
     private long webhooks;
+    private long accounts;
 
     public long Of(CachedData data) => data switch
     {
         CachedData.Ingestion => Volatile.Read(ref ingestion),
         CachedData.Rules => Volatile.Read(ref rules),
         CachedData.Webhooks => Volatile.Read(ref webhooks),
+        CachedData.Accounts => Volatile.Read(ref accounts),
         _ => throw new ArgumentOutOfRangeException(nameof(data)),
     };
 
@@ -50,6 +55,11 @@ internal sealed class DataVersions
         if (changed.HasFlag(CachedData.Webhooks))
         {
             Interlocked.Increment(ref webhooks);
+        }
+
+        if (changed.HasFlag(CachedData.Accounts))
+        {
+            Interlocked.Increment(ref accounts);
         }
     }
 }

@@ -14,7 +14,7 @@ internal sealed record LoginOutcome(User User, string AccessToken);
 /// Authentication as the original does it (reference §3.1–3.2): JWT or <c>wm_</c> API token, revocation on logout,
 /// login with bcrypt. Authorisation always uses the user's current role from the database.
 /// </summary>
-internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens, TimeProvider time)
+internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens, CredentialCache cache, TimeProvider time)
 {
     public const string ApiTokenPrefix = "wm_";
 
@@ -47,8 +47,18 @@ internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens
         }
 
         var revokedHash = TokenHash.Sha256Hex(credential);
+        if (cache.TryGet(revokedHash, out var cached))
+        {
+            // The database's answer for this token is fresh; signature and expiry are still checked every time.
+            return cached is null ? new(null, "Token has been revoked.")
+                : await tokens.ValidateAsync(credential).ConfigureAwait(false) == cached.Id ? new(cached, null)
+                : new(null, "Invalid or expired token.");
+        }
+
+        var stamp = cache.Begin();
         if (await db.BlacklistedTokens.AnyAsync(b => b.TokenHash == revokedHash, cancellationToken).ConfigureAwait(false))
         {
+            cache.Remember(revokedHash, stamp, null);
             return new(null, "Token has been revoked.");
         }
 
@@ -57,8 +67,14 @@ internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens
             return new(null, "Invalid or expired token.");
         }
 
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false);
-        return user is null ? new(null, "User not found.") : new(user, null);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return new(null, "User not found.");
+        }
+
+        cache.Remember(revokedHash, stamp, user);
+        return new(user, null);
     }
 
     /// <summary>Checks the password of the user with this (normalised) e-mail and, on success, issues a token and logs the login.</summary>

@@ -1,8 +1,11 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebMacs.AspNetCore.Tests.Datapoints;
 using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Ingestion;
+using WebMacs.Testing.Hosting;
 using static WebMacs.AspNetCore.Tests.Support.Http;
 using static WebMacs.AspNetCore.Tests.WebSockets.TelemetryFrames;
 
@@ -22,10 +25,10 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
             new Dictionary<string, string?> { ["WebMacs:WebSockets:StreamQueueCapacity"] = "2" },
             configureBuilder: b => b.Services.AddSingleton<TimeProvider>(new SteppingTimeProvider()));
         var token = await host.LoginAsync();
-        var linked = await host.CreateLinkedEventAsync();
+        var linked = await CreateLinkedEventsAsync(host, 50);
         await using var stalled = await WsClient.ConnectAsync(host, WsClient.Stream, token);
         await using var telemetry = await WsClient.ConnectAsync(host, WsClient.Telemetry, token);
-        var message = Batch(linked, 500, 21.5, "stalled-test", 0);
+        var message = SpreadBatch(linked, 500, "stalled-test");
 
         for (var seq = 1; seq <= Batches; seq++)
         {
@@ -33,7 +36,8 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
             AssertAck(await telemetry.ReceiveJsonAsync(), seq);
         }
 
-        Assert.Equal(Batches * 500, await host.WithDbAsync(db => db.Datapoints.CountAsync(d => d.EventId == linked.Id, Ct)));
+        var ids = linked.Select(e => e.Id).ToList();
+        Assert.Equal(Batches * 500, await host.WithDbAsync(db => db.Datapoints.CountAsync(d => ids.Contains(d.EventId), Ct)));
         Assert.True(host.Services.GetRequiredService<DatapointFeed>().DroppedFrames > 0, "The stalled client's queue should have dropped frames.");
         stalled.Abort();
     }
@@ -50,14 +54,16 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
             },
             configureBuilder: b => b.Services.AddSingleton<TimeProvider>(new SteppingTimeProvider()));
         var token = await host.LoginAsync();
-        var linked = await host.CreateLinkedEventAsync();
+        var linked = await CreateLinkedEventsAsync(host, 50);
+
         await using var stalled = await WsClient.ConnectAsync(host, WsClient.Stream, token);
         await using var telemetry = await WsClient.ConnectAsync(host, WsClient.Telemetry, token);
-        var message = Batch(linked, 500, 21.5, "never-reads", 0);
+        var message = SpreadBatch(linked, 500, "never-reads");
         var feed = host.Services.GetRequiredService<DatapointFeed>();
 
-        // Every batch passes the throttle (the stepping clock), so frames pile up until the socket buffers are full and a
-        // send blocks; the server then gives up on the client instead of waiting for it.
+        // Every batch passes the throttle (the stepping clock) and its frame carries all 50 events (~6 KB), so frames pile
+        // up until the loopback socket buffers (several MB) are full and a send blocks; the server then gives up on the
+        // client instead of waiting for it.
         var sent = 0;
         for (var seq = 1; seq <= Batches * 10 && feed.DisconnectedSubscribers == 0; seq++, sent++)
         {
@@ -75,5 +81,29 @@ public sealed class StalledStreamTests(WebMacsHosts hosts) : IClassFixture<WebMa
             feed.DisconnectedSubscribers == 1,
             $"Expected the non-reading client to be disconnected; {sent} batches sent, {feed.DroppedFrames} frames dropped, {feed.DisconnectedSubscribers} clients disconnected, client state {stalled.State}.");
         stalled.Abort();
+    }
+
+    private static async Task<List<TestEvent>> CreateLinkedEventsAsync(WebMacsTestHost host, int count)
+    {
+        var linked = new List<TestEvent>();
+        for (var i = 0; i < count; i++)
+        {
+            linked.Add(await host.CreateLinkedEventAsync());
+        }
+
+        return linked;
+    }
+
+    /// <summary>A telemetry message with <paramref name="count"/> items spread over <paramref name="events"/> and seq 0.</summary>
+    private static string SpreadBatch(List<TestEvent> events, int count, string source)
+    {
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"{{\"source\":\"{source}\",\"seq\":0,\"datapoints\":[");
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(i == 0 ? string.Empty : ",")
+                .Append(CultureInfo.InvariantCulture, $"{{\"value\":{i},\"event_public_id\":\"{events[i % events.Count].PublicId}\"}}");
+        }
+
+        return text.Append("]}").ToString();
     }
 }

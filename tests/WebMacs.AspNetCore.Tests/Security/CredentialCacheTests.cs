@@ -1,0 +1,149 @@
+using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WebMacs.AspNetCore.Tests.Support;
+using WebMacs.Domain;
+using WebMacs.Security;
+using WebMacs.Testing.Hosting;
+using static WebMacs.AspNetCore.Tests.Support.Http;
+
+namespace WebMacs.AspNetCore.Tests.Security;
+
+/// <summary>
+/// The checked-credential cache (<c>WebMacs:CredentialCacheDuration</c>): changes made through the API take effect on
+/// the very next request; changes another process writes straight into the database after at most the duration.
+/// </summary>
+public sealed class CredentialCacheTests(WebMacsHosts hosts) : IClassFixture<WebMacsHosts>
+{
+    private const string UsersPath = "/api/v1/users";
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Request_AfterTheApiDemotedTheCaller_IsForbiddenAtOnce(TestStore store)
+    {
+        var host = await hosts.GetAsync(store);
+        var admin = await host.CreateUserAsync(UserRole.Admin);
+        using var before = await host.Client.GetWithBearerAsync(UsersPath, admin.Token);
+        var publicId = await PublicIdAsync(host, admin.Token);
+
+        using var demote = await SendAsync(host, HttpMethod.Put, $"{UsersPath}/{publicId}", await host.LoginAsync(), new { role = "viewer" });
+        using var after = await host.Client.GetWithBearerAsync(UsersPath, admin.Token);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Request_AfterTheApiDeletedTheCaller_IsUnauthorizedAtOnce(TestStore store)
+    {
+        var host = await hosts.GetAsync(store);
+        var user = await host.CreateUserAsync(UserRole.Operator);
+        var publicId = await PublicIdAsync(host, user.Token);
+
+        using var delete = await SendAsync(host, HttpMethod.Delete, $"{UsersPath}/{publicId}", await host.LoginAsync(), null);
+        using var me = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        Assert.Equal(HttpStatusCode.OK, delete.StatusCode);
+        await me.AssertErrorAsync(HttpStatusCode.Unauthorized, "User not found.");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Request_TokenRevokedByAnotherProcess_IsTrustedUntilTheDurationEndsThenRevoked(TestStore store)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await hosts.StartAsync(
+            store,
+            new Dictionary<string, string?> { ["WebMacs:CredentialCacheDuration"] = "00:00:02" },
+            configureBuilder: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var user = await host.CreateUserAsync(UserRole.Operator);
+        using var first = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        await RevokeOutsideEfCoreAsync(host, user.Token);
+        using var withinDuration = await host.Client.GetWithBearerAsync(MePath, user.Token);
+        clock.Advance(TimeSpan.FromSeconds(3));
+        using var afterDuration = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withinDuration.StatusCode);
+        await afterDuration.AssertErrorAsync(HttpStatusCode.Unauthorized, "Token has been revoked.");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Request_DurationZero_SeesARevocationByAnotherProcessAtOnce(TestStore store)
+    {
+        await using var host = await hosts.StartAsync(store, new Dictionary<string, string?> { ["WebMacs:CredentialCacheDuration"] = "00:00:00" });
+        var user = await host.CreateUserAsync(UserRole.Operator);
+        using var first = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        await RevokeOutsideEfCoreAsync(host, user.Token);
+        using var second = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await second.AssertErrorAsync(HttpStatusCode.Unauthorized, "Token has been revoked.");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Request_ExpiredTokenWhileItsUserIsCached_IsRefused(TestStore store)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await hosts.StartAsync(
+            store,
+            new Dictionary<string, string?> { ["WebMacs:CredentialCacheDuration"] = "00:05:00", ["WebMacs:AccessTokenExpireMinutes"] = "1" },
+            configureBuilder: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var user = await host.CreateUserAsync(UserRole.Operator);
+        using var first = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        using var expired = await host.Client.GetWithBearerAsync(MePath, user.Token);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        await expired.AssertErrorAsync(HttpStatusCode.Unauthorized, "Invalid or expired token.");
+    }
+
+    /// <summary>Writes the revocation with plain ADO.NET on the host's connection, bypassing EF Core as another host would.</summary>
+    private static Task<int> RevokeOutsideEfCoreAsync(WebMacsTestHost host, string token) =>
+        host.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(Ct);
+            await using DbCommand command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO blacklist_tokens (token_hash, blacklisted_on) VALUES (@hash, @on)";
+            AddParameter(command, "@hash", TokenHash.Sha256Hex(token));
+            AddParameter(command, "@on", DateTime.UtcNow);
+            return await command.ExecuteNonQueryAsync(Ct);
+        });
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static async Task<string> PublicIdAsync(WebMacsTestHost host, string token)
+    {
+        using var me = await host.Client.GetWithBearerAsync(MePath, token);
+        return (await me.ReadJsonAsync()).GetProperty("public_id").GetString()!;
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(WebMacsTestHost host, HttpMethod method, string path, string token, object? body)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new("Bearer", token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        return await host.Client.SendAsync(request, Ct);
+    }
+}
