@@ -3,7 +3,7 @@
 # machine (default settings: fsync on, synchronous_commit on), or on SQLite with STORE=sqlite.
 # Server settings: the PostgreSQL defaults except memory and checkpoint spacing (shared_buffers 1GB, wal_buffers 64MB,
 # max_wal_size 4GB, checkpoint_timeout 15min), as a production server would have; fsync and synchronous_commit stay on.
-# Usage: benchmarks/run-load.sh <label> [load-tool options…]   (results are appended to benchmarks/results/load.md)
+# Usage: benchmarks/run-load.sh <label> [load-tool options…]   (results are appended to benchmarks/results/load.md, or to $OUT)
 #        TOOL=controller benchmarks/run-load.sh controller [--channels 1000 --duration 60]   (→ benchmarks/results/controller.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,4 +55,4 @@ fi
 
 dotnet /tmp/wm-bench/bin/WebMacs.LoadTest/release/WebMacs.LoadTest.dll --url "http://127.0.0.1:$port_host" \
   --email admin@webmacs.local --password "$password" --host-pid "$host_pid" "${db_opt[@]}" \
-  --label "$label ($store)" --out benchmarks/results/load.md "$@"
+  --label "$label ($store)" --out "${OUT:-benchmarks/results/load.md}" "$@"
