@@ -14,7 +14,7 @@ namespace WebMacs.AspNetCore.Endpoints;
 internal static class PluginPackagesEndpoints
 {
     /// <summary>The response header carrying the downloaded package's SHA-256 (lowercase hex).</summary>
-    public const string Sha256Header = "X-Package-Sha256";
+    public const string Sha256Header = PluginPackageFiles.Sha256Header;
 
     public static void Map(RouteGroupBuilder plugins)
     {

@@ -40,7 +40,7 @@ internal sealed record PluginInstanceResponse(
             p.CreatedOn, p.UpdatedOn, p.UserPublicId, [.. p.ChannelMappings.Select(ChannelMappingResponse.From)]);
 }
 
-/// <summary>A recorded plugin package.</summary>
+/// <summary>A recorded plugin package; <c>file_hash_sha256</c> (an addition of the port) is what a controller checks a download against.</summary>
 internal sealed record PluginPackageResponse(
     Guid PublicId,
     string PackageName,
@@ -48,11 +48,12 @@ internal sealed record PluginPackageResponse(
     string Source,
     IReadOnlyList<string> PluginIds,
     long? FileSizeBytes,
+    string? FileHashSha256,
     DateTime InstalledOn,
     bool Removable)
 {
     public static PluginPackageResponse From(PluginPackageView p) =>
-        new(p.PublicId, p.PackageName, p.Version, WireEnum<PluginSource>.ToWire(p.Source), p.PluginIds, p.FileSizeBytes, p.InstalledOn, p.Removable);
+        new(p.PublicId, p.PackageName, p.Version, WireEnum<PluginSource>.ToWire(p.Source), p.PluginIds, p.FileSizeBytes, p.FileHashSha256, p.InstalledOn, p.Removable);
 }
 
 /// <summary>The body of <c>POST /plugins</c>: demo_mode (false), enabled (true) and auto_create_events (true) are optional; config_json is JSON text.</summary>

@@ -84,19 +84,46 @@ internal sealed partial class AcquisitionEngine
 
     /// <summary>
     /// Forgets the plugin table when the <see cref="PluginPackageLoader"/> loaded or unloaded a package since it was
-    /// built, so a package uploaded while running is picked up; instances skipped for want of their plugin get another try.
+    /// built, so a package uploaded while running is picked up; instances skipped for want of their plugin get another
+    /// try. Returns true when the table was forgotten.
     /// </summary>
-    private void RefreshPlugins()
+    private bool RefreshPlugins()
     {
         var generation = packages?.Generation ?? 0;
         if (plugins is not null && generation == pluginsGeneration)
         {
-            return;
+            return false;
         }
 
+        var known = plugins is not null;
         plugins = null;
         pluginsGeneration = generation;
         unusable.Clear();
+        return known;
+    }
+
+    /// <summary>
+    /// Stops the instances whose plugin is no longer offered by the same type (its package was unloaded or replaced):
+    /// they disconnect, writing their outputs' safe values; the same sync then reports them as an error (the plugin is
+    /// not installed) or starts them again with the plugin's new type.
+    /// </summary>
+    private async Task StopOrphansAsync()
+    {
+        foreach (var (id, runner) in runners)
+        {
+            var pluginId = runner.Spec.Definition.PluginId;
+            if (Plugins().TryGetValue(pluginId, out var registration) && registration.PluginType == runner.Plugin.GetType())
+            {
+                continue;
+            }
+
+            if (runners.TryRemove(id, out _))
+            {
+                await runner.StopAsync(null, CancellationToken.None).ConfigureAwait(false);
+                await runner.DisposeAsync().ConfigureAwait(false);
+                LogPluginGone(logger, id, pluginId);
+            }
+        }
     }
 
     /// <summary>
@@ -144,6 +171,9 @@ internal sealed partial class AcquisitionEngine
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Plugin instance {InstanceId} uses the plugin {PluginId}, which is not installed; it is skipped.")]
     private static partial void LogUnknownPlugin(ILogger logger, Guid instanceId, string pluginId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The plugin {PluginId} of instance {InstanceId} was unloaded or replaced; the instance is disconnected.")]
+    private static partial void LogPluginGone(ILogger logger, Guid instanceId, string pluginId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The plugin {PluginId} of instance {InstanceId} could not be created; it is skipped.")]
     private static partial void LogCreateFailed(ILogger logger, Exception exception, Guid instanceId, string pluginId);

@@ -142,7 +142,11 @@ internal sealed partial class AcquisitionEngine : IHostedService, IAsyncDisposab
             unusable.Remove(key);
         }
 
-        RefreshPlugins();
+        if (RefreshPlugins())
+        {
+            await StopOrphansAsync().ConfigureAwait(false);
+        }
+
         foreach (var spec in wanted)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WebMacs.Common;
@@ -35,15 +34,12 @@ internal sealed partial class PluginPackageService
                 var folder = file[..^PackageSuffix.Length];
                 try
                 {
-                    if (row.FileHashSha256 is { Length: > 0 } expected && !string.Equals(await HashAsync(file, cancellationToken).ConfigureAwait(false), expected, StringComparison.OrdinalIgnoreCase))
+                    if (row.FileHashSha256 is { Length: > 0 } expected && !string.Equals(await PluginPackageFiles.HashAsync(file, cancellationToken).ConfigureAwait(false), expected, StringComparison.OrdinalIgnoreCase))
                     {
                         throw new InvalidPluginPackageException("its file no longer matches the SHA-256 recorded at upload.");
                     }
 
-                    TryDeleteDirectory(folder);
-                    var manifest = PluginPackageArchive.Extract(file, folder, options.Value);
-                    var declared = PluginAssemblyInspector.Inspect(manifest.Id, folder, manifest.AssemblyFiles);
-                    loader.Load(row.PackageName, folder, declared, catalog.ListPlugins().Select(p => p.Id));
+                    loader.LoadFile(file, folder, options.Value, catalog.ListPlugins().Select(p => p.Id), row.PackageName);
                     count++;
                 }
                 catch (Exception ex) when (ex is InvalidPluginPackageException or IOException or UnauthorizedAccessException)
@@ -75,7 +71,7 @@ internal sealed partial class PluginPackageService
             return Outcome.NotFound($"Plugin package '{publicId}' has no stored file to download.");
         }
 
-        var hash = await HashAsync(file, cancellationToken).ConfigureAwait(false);
+        var hash = await PluginPackageFiles.HashAsync(file, cancellationToken).ConfigureAwait(false);
         return new PluginPackageFile(file, $"{package.PackageName}.{package.Version}{PackageSuffix}", hash);
     }
 
@@ -90,15 +86,6 @@ internal sealed partial class PluginPackageService
         var directory = Path.TrimEndingDirectorySeparator(PackageDirectory) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(filePath, directory);
         return full.StartsWith(directory, StringComparison.Ordinal) ? full : null;
-    }
-
-    private static async Task<string> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
-        await using (stream.ConfigureAwait(false))
-        {
-            return Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Plugin package {PackageName} was not loaded: {Reason}")]

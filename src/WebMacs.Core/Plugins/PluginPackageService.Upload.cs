@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -26,8 +25,6 @@ internal sealed partial class PluginPackageService
     /// <summary>The file suffix of an uploadable package.</summary>
     public const string PackageSuffix = ".nupkg";
 
-    private const int ChunkSize = 64 * 1024;
-
     /// <summary>Gets the 413 text, e.g. <c>Package exceeds maximum size (50 MB).</c></summary>
     public string TooLargeMessage => $"Package exceeds maximum size ({Ota.BundleStore.FormatLimit(options.Value.MaxPackageBytes)}).";
 
@@ -50,7 +47,7 @@ internal sealed partial class PluginPackageService
         try
         {
             var stagedFile = Path.Combine(staging, "package" + PackageSuffix);
-            var (size, hash) = await StoreAsync(content, stagedFile, options.Value.MaxPackageBytes, cancellationToken).ConfigureAwait(false);
+            var (size, hash) = await PluginPackageFiles.StoreAsync(content, stagedFile, options.Value.MaxPackageBytes, cancellationToken).ConfigureAwait(false);
             if (size > options.Value.MaxPackageBytes)
             {
                 return new PluginPackageUploadResult(PluginPackageUploadStatus.TooLarge, TooLargeMessage);
@@ -130,39 +127,6 @@ internal sealed partial class PluginPackageService
             TryDeleteFile(file);
             TryDeleteDirectory(folder);
             throw;
-        }
-    }
-
-    /// <summary>Streams the upload to <paramref name="path"/> in 64 KiB chunks while hashing; stops one chunk past the limit.</summary>
-    private static async Task<(long Size, string Sha256)> StoreAsync(Stream source, string path, long limit, CancellationToken cancellationToken)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        try
-        {
-            var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, useAsync: true);
-            await using (target.ConfigureAwait(false))
-            {
-                long total = 0;
-                int read;
-                while ((read = await source.ReadAsync(buffer.AsMemory(0, ChunkSize), cancellationToken).ConfigureAwait(false)) > 0)
-                {
-                    total += read;
-                    if (total > limit)
-                    {
-                        return (total, string.Empty);
-                    }
-
-                    sha.AppendData(buffer, 0, read);
-                    await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                }
-
-                return (total, Convert.ToHexStringLower(sha.GetHashAndReset()));
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -34,7 +34,7 @@ internal sealed partial class PluginPackageService(
     public async Task<List<PluginPackageView>> ListAsync(CancellationToken cancellationToken)
     {
         var rows = await db.PluginPackages.AsNoTracking().OrderBy(p => p.InstalledOn).ThenBy(p => p.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return [.. rows.Select(p => new PluginPackageView(p.PublicId, p.PackageName, p.Version, p.Source, ParsePluginIds(p.PluginIds), p.FileSizeBytes, p.InstalledOn))];
+        return [.. rows.Select(p => new PluginPackageView(p.PublicId, p.PackageName, p.Version, p.Source, ParsePluginIds(p.PluginIds), p.FileSizeBytes, p.FileHashSha256, p.InstalledOn))];
     }
 
     /// <summary>Removes an uploaded package; returns its name for the message.</summary>

@@ -34,8 +34,11 @@ internal sealed record PluginInstanceChanges(string? InstanceName, bool? DemoMod
 /// <summary>A new channel mapping (route 77); <see cref="EventPublicId"/> null means "not linked".</summary>
 internal sealed record ChannelMappingDraft(string ChannelId, string ChannelName, Domain.ChannelDirection Direction, string Unit, string? EventPublicId);
 
-/// <summary>A plugin package row with its plugin ids parsed from the stored JSON text.</summary>
-internal sealed record PluginPackageView(Guid PublicId, string PackageName, string Version, PluginSource Source, IReadOnlyList<string> PluginIds, long? FileSizeBytes, DateTime InstalledOn)
+/// <summary>
+/// A plugin package row with its plugin ids parsed from the stored JSON text and the SHA-256 recorded at upload (what a
+/// controller checks a download against).
+/// </summary>
+internal sealed record PluginPackageView(Guid PublicId, string PackageName, string Version, PluginSource Source, IReadOnlyList<string> PluginIds, long? FileSizeBytes, string? FileHashSha256, DateTime InstalledOn)
 {
     /// <summary>Gets a value indicating whether the package may be uninstalled (only uploaded ones).</summary>
     public bool Removable => Source == PluginSource.Uploaded;

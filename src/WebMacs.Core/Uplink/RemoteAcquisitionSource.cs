@@ -16,9 +16,12 @@ namespace WebMacs.Uplink;
 /// reached the last good configuration stays in use and the next sync retries; it is also kept in a JSON file next to
 /// the uplink buffer, so a controller restarted without network still acquires. Status reports go to
 /// <c>PUT /api/v1/plugins/{id}/status</c>, latest per instance wins; undelivered ones are sent again at each sync.
+/// With <see cref="UplinkOptions.DownloadPackages"/> each load first syncs the plugin packages
+/// (<see cref="RemotePackageSync"/>), so the instances of a package's plugins start in the same sync.
 /// </summary>
 internal sealed partial class RemoteAcquisitionSource(
-    IHttpClientFactory http, IOptions<UplinkOptions> options, string cacheFile, ILogger<RemoteAcquisitionSource> logger) : IAcquisitionSource
+    IHttpClientFactory http, IOptions<UplinkOptions> options, string cacheFile, ILogger<RemoteAcquisitionSource> logger, RemotePackageSync? packages = null)
+    : IAcquisitionSource
 {
     /// <summary>The name of the HTTP client (base address: the backend; bearer: the uplink's API token).</summary>
     public const string HttpClientName = "WebMacs.Uplink";
@@ -54,6 +57,11 @@ internal sealed partial class RemoteAcquisitionSource(
 
     public async Task<List<InstanceSpec>> LoadAsync(CancellationToken cancellationToken)
     {
+        if (packages is not null)
+        {
+            await packages.SyncAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         List<InstanceSpec> specs;
         try
         {
@@ -183,7 +191,8 @@ internal sealed partial class RemoteAcquisitionSource(
         }
     }
 
-    private static void EnsureSuccess(HttpResponseMessage response, string request)
+    /// <summary>Throws an <see cref="HttpRequestException"/> naming the request and, for 401/403, the token setting, unless the reply is a success.</summary>
+    internal static void EnsureSuccess(HttpResponseMessage response, string request)
     {
         if (!response.IsSuccessStatusCode)
         {

@@ -29,6 +29,20 @@ public sealed class UplinkOptions
     /// <summary>Gets or sets the folder of the store-and-forward buffer (default <c>uplink</c> under the data folder).</summary>
     public string? BufferDirectory { get; set; }
 
+    /// <summary>
+    /// Gets or sets whether the controller downloads the plugin packages the backend offers
+    /// (<c>GET /api/v1/plugins/packages</c>), checks them like the backend does and loads them, and unloads those the
+    /// backend no longer offers (default true).
+    /// </summary>
+    public bool DownloadPackages { get; set; } = true;
+
+    /// <summary>
+    /// Gets or sets the folder of the downloaded plugin packages, relative to the data folder (default: beside the
+    /// buffer folder, named like it with <c>-packages</c>, e.g. <c>uplink-packages</c>). They stay there so a controller
+    /// restarted while the backend is unreachable loads the last good packages.
+    /// </summary>
+    public string? PackageDirectory { get; set; }
+
     /// <summary>Gets or sets the most bytes the buffer keeps (default 512 MiB); beyond it the oldest batches are dropped and counted.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxBufferBytes { get; set; } = 512L * 1024 * 1024;

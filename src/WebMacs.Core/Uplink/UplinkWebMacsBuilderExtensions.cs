@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using WebMacs;
 using WebMacs.Acquisition;
 using WebMacs.Commands;
+using WebMacs.Plugins;
 using WebMacs.Uplink;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -18,8 +19,10 @@ public static class UplinkWebMacsBuilderExtensions
     /// backend acknowledged them, so a stopped backend, a cut network or a restart of either side loses nothing. A host
     /// with the uplink needs no store of its own: the acquisition engine reads its plugin instances from the backend's
     /// REST API (every page; the last good configuration is kept in <c>&lt;buffer&gt;-instances.json</c> for restarts
-    /// without network) and reports their status to <c>PUT /api/v1/plugins/{id}/status</c>. Calling it again only
-    /// applies <paramref name="configure"/>.
+    /// without network) and reports their status to <c>PUT /api/v1/plugins/{id}/status</c>. With
+    /// <see cref="UplinkOptions.DownloadPackages"/> (the default) it also downloads, checks and loads the plugin
+    /// packages uploaded to the backend and unloads those removed there (kept in <c>&lt;buffer&gt;-packages</c> for
+    /// restarts without network). Calling it again only applies <paramref name="configure"/>.
     /// </summary>
     /// <param name="builder">The WebMacs builder.</param>
     /// <param name="configure">Changes the options after they are bound from <c>WebMacs:Uplink</c>.</param>
@@ -67,11 +70,19 @@ public static class UplinkWebMacsBuilderExtensions
         // The instances come from the backend's REST API (no local store); the last good configuration is kept next to the buffer.
         services.AddHttpClient(RemoteAcquisitionSource.HttpClientName, (sp, client) =>
             RemoteAcquisitionSource.ConfigureClient(sp.GetRequiredService<IOptions<UplinkOptions>>().Value, client));
+        services.TryAddSingleton(sp => new RemotePackageSync(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<PluginPackageLoader>(),
+            sp.GetRequiredService<IPluginCatalog>(),
+            sp.GetRequiredService<IOptions<PluginPackageOptions>>(),
+            PackageDirectory(sp),
+            sp.GetRequiredService<ILogger<RemotePackageSync>>()));
         services.TryAddSingleton(sp => new RemoteAcquisitionSource(
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<IOptions<UplinkOptions>>(),
             Path.TrimEndingDirectorySeparator(BufferDirectory(sp)) + "-instances.json",
-            sp.GetRequiredService<ILogger<RemoteAcquisitionSource>>()));
+            sp.GetRequiredService<ILogger<RemoteAcquisitionSource>>(),
+            sp.GetRequiredService<IOptions<UplinkOptions>>().Value.DownloadPackages ? sp.GetRequiredService<RemotePackageSync>() : null));
         services.Replace(ServiceDescriptor.Singleton<IAcquisitionSource>(sp => sp.GetRequiredService<RemoteAcquisitionSource>()));
         services.AddSingleton(sp => new UplinkClient(
             sp.GetRequiredService<TelemetryBuffer>(),
@@ -83,11 +94,26 @@ public static class UplinkWebMacsBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The folder of downloaded plugin packages: <see cref="UplinkOptions.PackageDirectory"/> (relative to the data
+    /// folder) or the buffer folder's name with <c>-packages</c>, beside it.
+    /// </summary>
+    internal static string PackageDirectory(IServiceProvider services)
+    {
+        var configured = services.GetRequiredService<IOptions<UplinkOptions>>().Value.PackageDirectory;
+        return configured is { Length: > 0 }
+            ? Path.GetFullPath(configured, DataDirectory(services))
+            : Path.TrimEndingDirectorySeparator(BufferDirectory(services)) + "-packages";
+    }
+
     /// <summary>The buffer folder: <see cref="UplinkOptions.BufferDirectory"/> (relative to the data folder) or <c>uplink</c> under it.</summary>
     internal static string BufferDirectory(IServiceProvider services)
     {
         var settings = services.GetRequiredService<IOptions<UplinkOptions>>().Value;
-        var dataDirectory = Path.GetFullPath(services.GetRequiredService<IOptions<WebMacsOptions>>().Value.DataDirectory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        var dataDirectory = DataDirectory(services);
         return settings.BufferDirectory is { Length: > 0 } configured ? Path.GetFullPath(configured, dataDirectory) : Path.Combine(dataDirectory, "uplink");
     }
+
+    private static string DataDirectory(IServiceProvider services) =>
+        Path.GetFullPath(services.GetRequiredService<IOptions<WebMacsOptions>>().Value.DataDirectory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
 }

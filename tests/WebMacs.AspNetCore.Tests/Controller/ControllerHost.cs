@@ -36,8 +36,11 @@ internal sealed class ControllerHost : IAsyncDisposable
 
     public TelemetryBuffer Buffer => host.Services.GetRequiredService<TelemetryBuffer>();
 
-    /// <summary>Starts a controller; <paramref name="dataDirectory"/> reuses the folder of a former one (a restart).</summary>
-    public static async Task<ControllerHost> StartAsync(Uri backend, string token, string? dataDirectory = null, TimeSpan? syncInterval = null)
+    /// <summary>
+    /// Starts a controller; <paramref name="dataDirectory"/> reuses the folder of a former one (a restart) and
+    /// <paramref name="uplink"/> changes the uplink options after the test defaults.
+    /// </summary>
+    public static async Task<ControllerHost> StartAsync(Uri backend, string token, string? dataDirectory = null, TimeSpan? syncInterval = null, Action<UplinkOptions>? uplink = null)
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("webmacs-controller-").FullName;
@@ -61,6 +64,7 @@ internal sealed class ControllerHost : IAsyncDisposable
                 o.FlushInterval = TimeSpan.FromMilliseconds(50);
                 o.MinReconnectDelay = TimeSpan.FromMilliseconds(100);
                 o.MaxReconnectDelay = TimeSpan.FromSeconds(1);
+                uplink?.Invoke(o);
             });
         var host = builder.Build();
         try

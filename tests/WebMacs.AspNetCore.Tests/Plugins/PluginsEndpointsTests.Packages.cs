@@ -27,7 +27,7 @@ public abstract partial class PluginsEndpointsTests
         var body = (await response.ReadOkAsync()).EnumerateArray().ToList();
         var ours = body.Where(p => new[] { newest, oldest, middle, objectIds }.Any(x => x.PublicId.ToString() == p.GetProperty("public_id").GetString())).ToList();
         Assert.Equal([oldest.PackageName, middle.PackageName, newest.PackageName, objectIds.PackageName], ours.Select(p => p.GetProperty("package_name").GetString()));
-        Assert.Equal(["file_size_bytes", "installed_on", "package_name", "plugin_ids", "public_id", "removable", "source", "version"], PropertyNames(ours[0]));
+        Assert.Equal(["file_hash_sha256", "file_size_bytes", "installed_on", "package_name", "plugin_ids", "public_id", "removable", "source", "version"], PropertyNames(ours[0]));
         Assert.Equal(("bundled", false, "[]"), (ours[0].GetProperty("source").GetString(), ours[0].GetProperty("removable").GetBoolean(), ours[0].GetProperty("plugin_ids").GetRawText()));
         Assert.Equal("[\"x\"]", ours[1].GetProperty("plugin_ids").GetRawText());
         Assert.Equal(("uploaded", true, "[\"a\",\"b\"]"), (ours[2].GetProperty("source").GetString(), ours[2].GetProperty("removable").GetBoolean(), ours[2].GetProperty("plugin_ids").GetRawText()));

@@ -107,6 +107,32 @@ internal sealed partial class PluginPackageLoader(IServiceProvider services, ILo
         }
     }
 
+    /// <summary>
+    /// Checks the package file by the <see cref="PluginPackageArchive"/> rules, extracts it into
+    /// <paramref name="directory"/> (emptied first), finds its plugins without running its code
+    /// (<see cref="PluginAssemblyInspector"/>) and loads it (<see cref="Load"/>). The backend loads its stored packages
+    /// this way and a controller the packages it downloaded; <paramref name="expectedId"/>, when given, must be the id
+    /// the package's <c>.nuspec</c> declares.
+    /// </summary>
+    /// <exception cref="InvalidPluginPackageException">The package is malformed or cannot be loaded; nothing of it stays loaded.</exception>
+    /// <exception cref="IOException">The folder cannot be emptied or written.</exception>
+    public LoadedPluginPackage LoadFile(string packageFile, string directory, PluginPackageOptions limits, IEnumerable<string> takenIds, string? expectedId = null)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        var manifest = PluginPackageArchive.Extract(packageFile, directory, limits);
+        if (expectedId is not null && !string.Equals(manifest.Id, expectedId, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidPluginPackageException($"The package file declares the id '{manifest.Id}', not '{expectedId}'.");
+        }
+
+        var declared = PluginAssemblyInspector.Inspect(manifest.Id, directory, manifest.AssemblyFiles);
+        return Load(expectedId ?? manifest.Id, directory, declared, takenIds);
+    }
+
     /// <summary>Removes a package's plugins from the catalogue and unloads its context (collected once nothing uses it any more).</summary>
     public bool Unload(string packageId)
     {

@@ -35,6 +35,7 @@ public sealed partial class PluginPackageUploadTests(PluginPackageHost fixture) 
         Assert.Equal(("uploaded", "1.2.0", true, bytes.Length), (listed.Value.GetProperty("source").GetString(), listed.Value.GetProperty("version").GetString(),
             listed.Value.GetProperty("removable").GetBoolean(), listed.Value.GetProperty("file_size_bytes").GetInt32()));
         Assert.Equal([package.PluginId], listed.Value.GetProperty("plugin_ids").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), listed.Value.GetProperty("file_hash_sha256").GetString());
         var available = await AvailableAsync(callers.ViewerClient);
         var meta = Assert.Single(available, p => p.GetProperty("id").GetString() == package.PluginId);
         Assert.Equal(("Gauge " + package.PluginId, "Test Vendor"), (meta.GetProperty("name").GetString(), meta.GetProperty("vendor").GetString()));

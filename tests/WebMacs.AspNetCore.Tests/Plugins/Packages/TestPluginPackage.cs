@@ -47,6 +47,12 @@ internal sealed class TestPluginPackage
     /// <summary>Gets the additional archive entries (name, bytes).</summary>
     public List<(string Name, byte[] Content)> ExtraEntries { get; } = [];
 
+    /// <summary>Gets the last value the plugin (in any load context) wrote to a channel; it keeps it in <see cref="AppContext"/>.</summary>
+    public double? LastWrite(string channelId) => AppContext.GetData($"{PluginId}.{channelId}") as double?;
+
+    /// <summary>Replaces the last written value of a channel (a marker a later write must overwrite).</summary>
+    public void SetLastWrite(string channelId, double value) => AppContext.SetData($"{PluginId}.{channelId}", value);
+
     /// <summary>Gets the plugin assembly's file name.</summary>
     public string AssemblyFile => Namespace + ".dll";
 
@@ -70,10 +76,14 @@ internal sealed class TestPluginPackage
                 protected override IReadOnlyList<ChannelDescriptor> GetChannels() =>
                 [
                     new() { Id = "level", Name = "Level", Direction = ChannelDirection.Input, Unit = Scale.Unit, MinValue = 0, MaxValue = Scale.Max },
-                    new() { Id = "valve", Name = "Valve", Direction = ChannelDirection.Output, Unit = "%", MinValue = 0, MaxValue = 100 },
+                    new() { Id = "valve", Name = "Valve", Direction = ChannelDirection.Output, Unit = "%", MinValue = 0, MaxValue = 100, SafeValue = 0 },
                 ];
                 protected override ValueTask<double?> ReadCoreAsync(string channelId, CancellationToken ct) => ValueTask.FromResult<double?>(1);
-                protected override ValueTask WriteCoreAsync(string channelId, double raw, CancellationToken ct) => default;
+                protected override ValueTask WriteCoreAsync(string channelId, double raw, CancellationToken ct)
+                {
+                    AppContext.SetData("{{PluginId}}." + channelId, raw);
+                    return default;
+                }
             }
             """, MetadataReference.CreateFromImage(helper));
 
