@@ -7,7 +7,9 @@ namespace WebMacs.Postgres;
 /// <summary>
 /// The PostgreSQL hot-path writer: one transaction per group — the (source, seq) claims of the group in one round trip
 /// (an upsert that only raises <c>last_seq</c>, so concurrent hosts agree), then every row of the non-duplicate
-/// batches in one binary <c>COPY</c>.
+/// batches in one binary <c>COPY</c>. The rows' events and experiment are checked, and locked against a concurrent
+/// delete, by one statement-level trigger per COPY instead of a foreign-key query per row (see the
+/// <c>DatapointsCascadeByTrigger</c> migration); a write refused for a deleted event is re-checked by the pipeline.
 /// </summary>
 internal sealed class PostgresDatapointWriter(NpgsqlDataSource dataSource) : IDatapointWriter
 {

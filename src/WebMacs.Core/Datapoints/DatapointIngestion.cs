@@ -39,12 +39,12 @@ internal sealed class DatapointIngestion(WebMacsDbContext db, IngestionPipeline 
             return new IngestResult(0, items.Count);
         }
 
-        var accepted = batch.Count;
         var completion = await pipeline.SubmitAsync(batch, cancellationToken).ConfigureAwait(false);
 
         // The batch is in the writer's hands: wait for the commit even if the client goes away, so the answer is true.
-        var outcome = await completion.ConfigureAwait(false);
-        return outcome == BatchOutcome.Stored ? new IngestResult(accepted, items.Count - accepted) : new IngestResult(0, items.Count);
+        // A re-check after a refused write may have dropped rows (an event deleted meanwhile): count what was stored.
+        await completion.ConfigureAwait(false);
+        return new IngestResult(batch.StoredRows, items.Count - batch.StoredRows);
     }
 
     /// <summary>Tells whether the event is mapped by a channel of an enabled plugin instance (the linkage filter).</summary>

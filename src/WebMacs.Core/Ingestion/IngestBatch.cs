@@ -80,7 +80,14 @@ internal sealed class IngestBatch
         return removed;
     }
 
-    public void Complete(BatchOutcome outcome) => completion.TrySetResult(outcome);
+    /// <summary>Gets how many rows were stored (set on completion; rows removed by a re-check are not counted).</summary>
+    public int StoredRows { get; private set; }
+
+    public void Complete(BatchOutcome outcome)
+    {
+        StoredRows = outcome == BatchOutcome.Stored ? Count : 0;
+        completion.TrySetResult(outcome);
+    }
 
     /// <summary>Returns the row buffer to the pool; the batch is empty afterwards.</summary>
     public void Release()

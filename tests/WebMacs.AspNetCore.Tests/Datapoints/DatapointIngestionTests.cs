@@ -77,6 +77,44 @@ public sealed class DatapointIngestionTests(PostgresServer postgres) : IAsyncLif
         Assert.Equal([7.0], (await host.DatapointsOfAsync(linked)).Select(d => d.Value));
     }
 
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task IngestAsync_EventDeletedBehindTheCache_StoresAndCountsOnlyTheRowsOfLiveEvents(TestStore store)
+    {
+        await using var host = await StartAsync(store, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var gone = await host.CreateLinkedEventAsync();
+        var kept = await host.CreateLinkedEventAsync();
+        var before = await IngestAsync(host, [(1, gone.PublicId), (2, kept.PublicId)]);
+
+        // Another process deletes the event: this host's cache still links it, so only the store can notice.
+        await host.ExecuteOutsideEfCoreAsync("DELETE FROM events WHERE id = @id", ("@id", gone.Id));
+        var after = await IngestAsync(host, [(3, gone.PublicId), (4, kept.PublicId)]);
+
+        Assert.Equal(new IngestResult(2, 0), before);
+        Assert.Equal(new IngestResult(1, 1), after);
+        Assert.Empty(await host.DatapointsOfAsync(gone));
+        Assert.Equal([2.0, 4], (await host.DatapointsOfAsync(kept)).Select(d => d.Value));
+        Assert.Equal(2, await host.CountDatapointsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task IngestAsync_ExperimentDeletedBehindTheCache_DeletesItsRowsAndStoresNewOnesWithoutIt(TestStore store)
+    {
+        await using var host = await StartAsync(store, new FakeTimeProvider(DateTimeOffset.UtcNow));
+        var linked = await host.CreateLinkedEventAsync();
+        var experiment = await host.StartExperimentAsync(DateTime.UtcNow.AddMinutes(-1));
+        await IngestAsync(host, [(1, linked.PublicId)]);
+
+        await host.ExecuteOutsideEfCoreAsync("DELETE FROM experiments WHERE id = @id", ("@id", experiment.Id));
+        var after = await IngestAsync(host, [(2, linked.PublicId)]);
+
+        Assert.Equal(new IngestResult(1, 0), after);
+        var stored = Assert.Single(await host.DatapointsOfAsync(linked));
+        Assert.Equal(2, stored.Value);
+        Assert.Null(stored.ExperimentId);
+    }
+
     private static async Task<IngestResult> IngestAsync(WebMacsTestHost host, (double Value, Guid EventPublicId)[] items)
     {
         await using var scope = host.Services.CreateAsyncScope();

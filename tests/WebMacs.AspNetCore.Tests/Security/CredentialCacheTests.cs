@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using WebMacs.AspNetCore.Tests.Support;
@@ -108,26 +106,9 @@ public sealed class CredentialCacheTests(WebMacsHosts hosts) : IClassFixture<Web
         await expired.AssertErrorAsync(HttpStatusCode.Unauthorized, "Invalid or expired token.");
     }
 
-    /// <summary>Writes the revocation with plain ADO.NET on the host's connection, bypassing EF Core as another host would.</summary>
     private static Task<int> RevokeOutsideEfCoreAsync(WebMacsTestHost host, string token) =>
-        host.WithDbAsync(async db =>
-        {
-            var connection = db.Database.GetDbConnection();
-            await connection.OpenAsync(Ct);
-            await using DbCommand command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO blacklist_tokens (token_hash, blacklisted_on) VALUES (@hash, @on)";
-            AddParameter(command, "@hash", TokenHash.Sha256Hex(token));
-            AddParameter(command, "@on", DateTime.UtcNow);
-            return await command.ExecuteNonQueryAsync(Ct);
-        });
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+        host.ExecuteOutsideEfCoreAsync(
+            "INSERT INTO blacklist_tokens (token_hash, blacklisted_on) VALUES (@hash, @on)", ("@hash", TokenHash.Sha256Hex(token)), ("@on", DateTime.UtcNow));
 
     private static async Task<string> PublicIdAsync(WebMacsTestHost host, string token)
     {

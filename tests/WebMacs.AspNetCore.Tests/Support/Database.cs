@@ -73,6 +73,28 @@ internal static class Database
         return host.WithDbAsync(db => db.ApiTokens.Where(t => t.TokenHash == hash).Select(t => t.LastUsedAt).SingleAsync(TestContext.Current.CancellationToken));
     }
 
+    /// <summary>
+    /// Runs one SQL statement with plain ADO.NET on the host's connection, bypassing EF Core and its interceptor, as
+    /// another process sharing the database would (the host's in-memory caches do not hear of it).
+    /// </summary>
+    public static Task<int> ExecuteOutsideEfCoreAsync(this WebMacsTestHost host, string sql, params (string Name, object Value)[] parameters) =>
+        host.WithDbAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
+            return await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        });
+
     public static async Task<T> WithDbAsync<T>(this WebMacsTestHost host, Func<WebMacsDbContext, Task<T>> action)
     {
         await using var scope = host.Services.CreateAsyncScope();
