@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebMacs.Domain;
 using WebMacs.Persistence;
 
@@ -14,7 +16,8 @@ internal sealed record LoginOutcome(User User, string AccessToken);
 /// Authentication as the original does it (reference §3.1–3.2): JWT or <c>wm_</c> API token, revocation on logout,
 /// login with bcrypt. Authorisation always uses the user's current role from the database.
 /// </summary>
-internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens, CredentialCache cache, TimeProvider time)
+internal sealed partial class AuthService(
+    WebMacsDbContext db, AccessTokenService tokens, CredentialCache cache, IServiceScopeFactory scopes, ILogger<AuthService> logger, TimeProvider time)
 {
     public const string ApiTokenPrefix = "wm_";
 
@@ -47,14 +50,25 @@ internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens
         }
 
         var revokedHash = TokenHash.Sha256Hex(credential);
-        if (cache.TryGet(revokedHash, out var cached))
+        if (cache.TryGet(revokedHash, out var cached, out var refresh))
         {
+            if (refresh)
+            {
+                _ = RefreshAsync(credential, revokedHash);
+            }
+
             // The database's answer for this token is fresh; signature and expiry are still checked every time.
             return cached is null ? new(null, "Token has been revoked.")
                 : await tokens.ValidateAsync(credential).ConfigureAwait(false) == cached.Id ? new(cached, null)
                 : new(null, "Invalid or expired token.");
         }
 
+        return await LoadJwtAsync(credential, revokedHash, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks a JWT against the database (revocation, then signature and expiry, then its user) and caches the answer.</summary>
+    private async Task<AuthenticationOutcome> LoadJwtAsync(string credential, string revokedHash, CancellationToken cancellationToken)
+    {
         var stamp = cache.Begin();
         if (await db.BlacklistedTokens.AnyAsync(b => b.TokenHash == revokedHash, cancellationToken).ConfigureAwait(false))
         {
@@ -64,18 +78,41 @@ internal sealed class AuthService(WebMacsDbContext db, AccessTokenService tokens
 
         if (await tokens.ValidateAsync(credential).ConfigureAwait(false) is not { } userId)
         {
+            cache.Forget(revokedHash);
             return new(null, "Invalid or expired token.");
         }
 
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken).ConfigureAwait(false);
         if (user is null)
         {
+            cache.Forget(revokedHash);
             return new(null, "User not found.");
         }
 
         cache.Remember(revokedHash, stamp, user);
         return new(user, null);
     }
+
+    /// <summary>Reloads a cached token's answer in a scope of its own, off the request that noticed it is getting old.</summary>
+    private async Task RefreshAsync(string credential, string revokedHash)
+    {
+        try
+        {
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                await scope.ServiceProvider.GetRequiredService<AuthService>().LoadJwtAsync(credential, revokedHash, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The entry stays until its duration ends; the next request after that asks the database itself.
+            LogRefreshFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading a cached access token's user from the database failed; the next request past its cache duration asks again.")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
     /// <summary>Checks the password of the user with this (normalised) e-mail and, on success, issues a token and logs the login.</summary>
     public async Task<LoginOutcome?> LoginAsync(string email, string password, CancellationToken cancellationToken)

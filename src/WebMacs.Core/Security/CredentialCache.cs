@@ -24,24 +24,34 @@ internal sealed class CredentialCache(DataVersions versions, TimeProvider time, 
     /// <summary>Takes the stamp to pass to <see cref="Remember"/>; taken before the lookup, so a change during it wins.</summary>
     public Stamp Begin() => new(versions.Of(CachedData.Accounts), time.GetTimestamp());
 
-    /// <summary>Finds a fresh entry: <paramref name="user"/> is a copy of the token's user, or null when the token was revoked.</summary>
-    public bool TryGet(string tokenHash, out User? user)
+    /// <summary>
+    /// Finds a fresh entry: <paramref name="user"/> is a copy of the token's user, or null when the token was revoked.
+    /// <paramref name="refresh"/> asks the caller (once per entry) to reload it in the background because it is past
+    /// half its duration, so a busy client never waits for the database while the answer stays at most that old.
+    /// </summary>
+    public bool TryGet(string tokenHash, out User? user, out bool refresh)
     {
         user = null;
+        refresh = false;
         if (duration <= TimeSpan.Zero || !entries.TryGetValue(tokenHash, out var entry))
         {
             return false;
         }
 
-        if (entry.Stamp.Version != versions.Of(CachedData.Accounts) || time.GetElapsedTime(entry.Stamp.Timestamp) >= duration)
+        var age = time.GetElapsedTime(entry.Stamp.Timestamp);
+        if (entry.Stamp.Version != versions.Of(CachedData.Accounts) || age >= duration)
         {
             entries.TryRemove(new KeyValuePair<string, Entry>(tokenHash, entry));
             return false;
         }
 
+        refresh = age >= duration / 2 && Interlocked.Exchange(ref entry.Refreshing, 1) == 0;
         user = entry.User is { } cached ? Copy(cached) : null;
         return true;
     }
+
+    /// <summary>Forgets a token (it no longer checks out: expired, or its user is gone).</summary>
+    public void Forget(string tokenHash) => entries.TryRemove(tokenHash, out _);
 
     /// <summary>Remembers the user of a token (a copy), or with null that the token is revoked.</summary>
     public void Remember(string tokenHash, Stamp stamp, User? user)
@@ -76,5 +86,13 @@ internal sealed class CredentialCache(DataVersions versions, TimeProvider time, 
     /// <summary>The change counter and clock reading an entry was loaded under.</summary>
     internal readonly record struct Stamp(long Version, long Timestamp);
 
-    private sealed record Entry(Stamp Stamp, User? User);
+    private sealed class Entry(Stamp stamp, User? user)
+    {
+        /// <summary>1 once a background reload was asked for.</summary>
+        public int Refreshing;
+
+        public Stamp Stamp { get; } = stamp;
+
+        public User? User { get; } = user;
+    }
 }

@@ -74,6 +74,37 @@ public sealed class CredentialCacheTests(WebMacsHosts hosts) : IClassFixture<Web
 
     [Theory]
     [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Request_PastHalfTheDuration_IsServedAndReloadsTheAnswerInTheBackground(TestStore store)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await hosts.StartAsync(
+            store,
+            new Dictionary<string, string?> { ["WebMacs:CredentialCacheDuration"] = "00:00:02" },
+            configureBuilder: b => b.Services.AddSingleton<TimeProvider>(clock));
+        var user = await host.CreateUserAsync(UserRole.Operator);
+        using var first = await host.Client.GetWithBearerAsync(MePath, user.Token);
+        await RevokeOutsideEfCoreAsync(host, user.Token);
+
+        // Past half the duration: this request is still answered from memory, and starts a reload that sees the
+        // revocation, so later requests are refused although the clock never reaches the full duration.
+        clock.Advance(TimeSpan.FromSeconds(1.5));
+        using var served = await host.Client.GetWithBearerAsync(MePath, user.Token);
+        var refused = await Eventually.UntilAsync(
+            async () =>
+            {
+                using var again = await host.Client.GetWithBearerAsync(MePath, user.Token);
+                return again.StatusCode;
+            },
+            status => status == HttpStatusCode.Unauthorized,
+            "the background reload to see the revocation");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
     public async Task Request_DurationZero_SeesARevocationByAnotherProcessAtOnce(TestStore store)
     {
         await using var host = await hosts.StartAsync(store, new Dictionary<string, string?> { ["WebMacs:CredentialCacheDuration"] = "00:00:00" });
