@@ -10,7 +10,8 @@ internal sealed class WebhookTargetRefusedException(string message) : Exception(
 /// <summary>
 /// The SSRF guard, applied where the connection is made (so a DNS answer that changes between check and connect
 /// cannot slip through): a target whose address is loopback, private, link-local (including cloud metadata
-/// 169.254.169.254), carrier-grade NAT, unique-local, multicast or unspecified is refused unless
+/// 169.254.169.254), carrier-grade NAT, unique-local, multicast or unspecified — also when wrapped in a NAT64, 6to4,
+/// Teredo or IPv4-compatible IPv6 address — is refused unless
 /// <see cref="WebhookOptions.AllowPrivateTargets"/> is set or the host is on <see cref="WebhookOptions.AllowedHosts"/>.
 /// </summary>
 internal sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
@@ -74,8 +75,42 @@ internal sealed class WebhookTargetGuard(IOptions<WebhookOptions> options)
 
         Span<byte> v6 = stackalloc byte[16];
         address.TryWriteBytes(v6, out _);
+        if (EmbeddedIPv4(v6) is { } embedded)
+        {
+            // A translation or tunnel address reaches the IPv4 address inside it: judge that one.
+            return IsInternal(embedded);
+        }
+
         return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6Multicast
             || (v6[0] & 0xFE) == 0xFC                            // fc00::/7 unique local
-            || address.IsIPv6UniqueLocal;
+            || address.IsIPv6UniqueLocal
+            || (v6[0] == 0x00 && v6[1] == 0x64 && v6[2] == 0xff && v6[3] == 0x9b && v6[4] == 0x00 && v6[5] == 0x01)  // 64:ff9b:1::/48 local NAT64
+            || (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0x0d && v6[3] == 0xb8);                                 // 2001:db8::/32 documentation
+    }
+
+    /// <summary>
+    /// The IPv4 address an IPv6 address carries to its destination, or null: NAT64 (64:ff9b::/96), 6to4 (2002::/16,
+    /// bytes 2–5), Teredo (2001:0::/32, the client address inverted in the last four bytes) and IPv4-compatible
+    /// (::a.b.c.d). Hand-written: .NET only knows IPv4-mapped addresses.
+    /// </summary>
+    private static IPAddress? EmbeddedIPv4(ReadOnlySpan<byte> v6)
+    {
+        if (v6[..12].SequenceEqual(stackalloc byte[] { 0x00, 0x64, 0xff, 0x9b, 0, 0, 0, 0, 0, 0, 0, 0 }))
+        {
+            return new IPAddress(v6[12..]);
+        }
+
+        if (v6[0] == 0x20 && v6[1] == 0x02)
+        {
+            return new IPAddress(v6[2..6]);
+        }
+
+        if (v6[0] == 0x20 && v6[1] == 0x01 && v6[2] == 0 && v6[3] == 0)
+        {
+            return new IPAddress(new[] { (byte)~v6[12], (byte)~v6[13], (byte)~v6[14], (byte)~v6[15] });
+        }
+
+        // ::a.b.c.d (but not :: and ::1, judged as IPv6 above).
+        return v6[..12].IndexOfAnyExcept((byte)0) < 0 && (v6[12] | v6[13]) != 0 ? new IPAddress(v6[12..]) : null;
     }
 }

@@ -38,6 +38,15 @@ public sealed class WebhookTargetGuardTests
     [InlineData("::ffff:10.1.2.3")]
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("::ffff:192.168.0.1")]
+    [InlineData("64:ff9b::7f00:1")]          // NAT64 of 127.0.0.1
+    [InlineData("64:ff9b::a9fe:a9fe")]       // NAT64 of 169.254.169.254
+    [InlineData("64:ff9b:1::8.8.8.8")]       // local-use NAT64 prefix
+    [InlineData("2002:a00:1::1")]            // 6to4 of 10.0.0.1
+    [InlineData("2002:c0a8:101::")]          // 6to4 of 192.168.1.1
+    [InlineData("2001:0:4136:e378:8000:63bf:80ff:fffe")] // Teredo, client 127.0.0.1
+    [InlineData("::10.0.0.1")]               // IPv4-compatible
+    [InlineData("::169.254.169.254")]
+    [InlineData("2001:db8::1")]              // documentation
     public void IsInternal_InternalAddresses_True(string address) =>
         Assert.True(WebhookTargetGuard.IsInternal(IPAddress.Parse(address)), address);
 
@@ -55,6 +64,10 @@ public sealed class WebhookTargetGuardTests
     [InlineData("2001:4860:4860::8888")]
     [InlineData("2606:4700:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("64:ff9b::808:808")]         // NAT64 of 8.8.8.8
+    [InlineData("2002:808:808::1")]          // 6to4 of 8.8.8.8
+    [InlineData("2001:0:4136:e378:8000:63bf:f7f7:f7f7")] // Teredo, client 8.8.8.8
+    [InlineData("::8.8.8.8")]
     public void IsInternal_PublicAddresses_False(string address) =>
         Assert.False(WebhookTargetGuard.IsInternal(IPAddress.Parse(address)), address);
 
