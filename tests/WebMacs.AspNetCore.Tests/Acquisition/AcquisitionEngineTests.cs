@@ -1,15 +1,18 @@
 using WebMacs.Domain;
+using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Plugins;
+using WebMacs.Testing.Postgres;
 
 namespace WebMacs.AspNetCore.Tests.Acquisition;
 
 /// <summary>The acquisition engine in a real host: instances from the API are polled into the database, failures stay per instance.</summary>
-public sealed class AcquisitionEngineTests
+public sealed class AcquisitionEngineTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task Sync_InstanceCreatedThroughApi_StoresItsChannelsWithSamplingTimestamps()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Sync_InstanceCreatedThroughApi_StoresItsChannelsWithSamplingTimestamps(TestStore store)
     {
-        await using var host = await AcquisitionHost.StartAsync();
+        await using var host = await AcquisitionHost.StartAsync(store, postgres);
 
         var (id, name) = await host.CreateInstanceAsync();
         await AcquisitionHost.WaitUntilAsync(async () => (await host.DatapointsAsync(id, "in2")).Count >= 5, "five polls are stored");
@@ -36,10 +39,11 @@ public sealed class AcquisitionEngineTests
         Assert.Equal(PluginStatus.Connected, (await host.InstanceAsync(id))!.Status);
     }
 
-    [Fact]
-    public async Task Poll_ReadsOfOneInstanceThrow_OtherInstanceGoesOnAndTheFailureIsReported()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Poll_ReadsOfOneInstanceThrow_OtherInstanceGoesOnAndTheFailureIsReported(TestStore store)
     {
-        await using var host = await AcquisitionHost.StartAsync();
+        await using var host = await AcquisitionHost.StartAsync(store, postgres);
 
         var (broken, _) = await host.CreateInstanceAsync(""", "fail_reads": true""");
         var (healthy, _) = await host.CreateInstanceAsync();
@@ -52,10 +56,11 @@ public sealed class AcquisitionEngineTests
         Assert.Equal(PluginStatus.Connected, (await host.InstanceAsync(healthy))!.Status);
     }
 
-    [Fact]
-    public async Task Connect_FailsTwice_IsRetriedWithBackOffAndRecovers()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Connect_FailsTwice_IsRetriedWithBackOffAndRecovers(TestStore store)
     {
-        await using var host = await AcquisitionHost.StartAsync();
+        await using var host = await AcquisitionHost.StartAsync(store, postgres);
 
         var (id, name) = await host.CreateInstanceAsync(""", "fail_connects": 2, "retry_policy": {"base_delay": 0.1, "max_delay": 1}""");
         await AcquisitionHost.WaitUntilAsync(async () => (await host.DatapointsAsync(id, "in1")).Count >= 2, "the instance stores data after reconnecting");
@@ -65,10 +70,11 @@ public sealed class AcquisitionEngineTests
         Assert.Null((await host.InstanceAsync(id))!.ErrorMessage);
     }
 
-    [Fact]
-    public async Task StopAsync_HostStops_WritesTheSafeValues()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task StopAsync_HostStops_WritesTheSafeValues(TestStore store)
     {
-        var host = await AcquisitionHost.StartAsync();
+        var host = await AcquisitionHost.StartAsync(store, postgres);
         CountingPlugin plugin;
         try
         {
@@ -86,10 +92,11 @@ public sealed class AcquisitionEngineTests
         Assert.Equal(PluginState.Disconnected, plugin.State);
     }
 
-    [Fact]
-    public async Task Sync_InstanceDisabled_StopsPollingWritesTheSafeValuesAndReportsInactive()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Sync_InstanceDisabled_StopsPollingWritesTheSafeValuesAndReportsInactive(TestStore store)
     {
-        await using var host = await AcquisitionHost.StartAsync();
+        await using var host = await AcquisitionHost.StartAsync(store, postgres);
         var (id, name) = await host.CreateInstanceAsync();
         await AcquisitionHost.WaitUntilAsync(async () => (await host.DatapointsAsync(id, "in1")).Count >= 2, "the instance is polled");
 
@@ -102,10 +109,11 @@ public sealed class AcquisitionEngineTests
         Assert.Equal(PluginStatus.Inactive, (await host.InstanceAsync(id))!.Status);
     }
 
-    [Fact]
-    public async Task Sync_DemoInstance_ReportsDemoAndStoresSimulatedValues()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Sync_DemoInstance_ReportsDemoAndStoresSimulatedValues(TestStore store)
     {
-        await using var host = await AcquisitionHost.StartAsync();
+        await using var host = await AcquisitionHost.StartAsync(store, postgres);
 
         var (id, name) = await host.CreateInstanceAsync(demoMode: true);
         await AcquisitionHost.WaitUntilAsync(async () => (await host.DatapointsAsync(id, "in1")).Count >= 2, "simulated values are stored");

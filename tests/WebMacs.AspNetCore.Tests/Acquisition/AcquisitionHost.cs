@@ -8,16 +8,25 @@ using WebMacs.AspNetCore.Tests.Plugins;
 using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Domain;
 using WebMacs.Testing.Hosting;
+using WebMacs.Testing.Postgres;
 
 namespace WebMacs.AspNetCore.Tests.Acquisition;
 
-/// <summary>A real host (SQLite) with <see cref="CountingPlugin"/> and the acquisition engine syncing every 100 ms.</summary>
+/// <summary>
+/// A real host (SQLite, or a throwaway PostgreSQL database) with <see cref="CountingPlugin"/> and the acquisition
+/// engine syncing every 100 ms.
+/// </summary>
 internal sealed class AcquisitionHost : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly StoreLocation? location;
     private HttpClient? client;
 
-    private AcquisitionHost(WebMacsTestHost host) => Host = host;
+    private AcquisitionHost(WebMacsTestHost host, StoreLocation? location = null)
+    {
+        Host = host;
+        this.location = location;
+    }
 
     public WebMacsTestHost Host { get; }
 
@@ -25,8 +34,24 @@ internal sealed class AcquisitionHost : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Starts a host on SQLite in its own data folder.</summary>
     public static async Task<AcquisitionHost> StartAsync() =>
-        new(await WebMacsTestHost.StartAsync(b => b.AddSqlite().AddDevicePlugin<CountingPlugin>().AddAcquisition(o => o.SyncInterval = TimeSpan.FromMilliseconds(100))));
+        new(await WebMacsTestHost.StartAsync(b => Features(b.AddSqlite())));
+
+    /// <summary>Starts a host on <paramref name="store"/> (a database of its own, dropped on dispose); skips the test when PostgreSQL is unavailable.</summary>
+    public static async Task<AcquisitionHost> StartAsync(TestStore store, PostgresServer postgres)
+    {
+        var location = await StoreLocation.CreateAsync(postgres, store);
+        try
+        {
+            return new(await location.StartHostAsync(b => Features(b)), location);
+        }
+        catch
+        {
+            await location.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>Creates an instance of the counting plugin through the API (channels and events are created with it) and returns its public id.</summary>
     public async Task<(Guid Id, string Name)> CreateInstanceAsync(string settings = "", bool demoMode = false)
@@ -76,5 +101,12 @@ internal sealed class AcquisitionHost : IAsyncDisposable
     {
         client?.Dispose();
         await Host.DisposeAsync();
+        if (location is not null)
+        {
+            await location.DisposeAsync();
+        }
     }
+
+    private static IWebMacsBuilder Features(IWebMacsBuilder builder) =>
+        builder.AddDevicePlugin<CountingPlugin>().AddAcquisition(o => o.SyncInterval = TimeSpan.FromMilliseconds(100));
 }

@@ -8,17 +8,24 @@ using WebMacs.AspNetCore.Tests.Plugins;
 using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Domain;
 using WebMacs.Testing.Hosting;
+using WebMacs.Testing.Postgres;
 
 namespace WebMacs.AspNetCore.Tests.Controller;
 
-/// <summary>A real backend (SQLite) that knows <see cref="CountingPlugin"/>, with an admin client and an admin API token.</summary>
+/// <summary>
+/// A real backend (SQLite, or a throwaway PostgreSQL database) that knows <see cref="CountingPlugin"/>, with an admin
+/// client and an admin API token.
+/// </summary>
 internal sealed class Backend : IAsyncDisposable
 {
-    private Backend(WebMacsTestHost host, HttpClient admin, string token)
+    private readonly StoreLocation? location;
+
+    private Backend(WebMacsTestHost host, HttpClient admin, string token, StoreLocation? location)
     {
         Host = host;
         Admin = admin;
         Token = token;
+        this.location = location;
     }
 
     public WebMacsTestHost Host { get; }
@@ -31,10 +38,33 @@ internal sealed class Backend : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>Starts a backend on SQLite in its own data folder.</summary>
     public static async Task<Backend> StartAsync()
     {
         var host = await WebMacsTestHost.StartAsync(b => b.AddSqlite().AddDevicePlugin<CountingPlugin>());
-        return new Backend(host, host.CreateClient(await host.LoginAsync()), await host.CreateApiTokenAsync(WebMacsTestHost.AdminEmail));
+        return new Backend(host, host.CreateClient(await host.LoginAsync()), await host.CreateApiTokenAsync(WebMacsTestHost.AdminEmail), null);
+    }
+
+    /// <summary>Starts a backend on <paramref name="store"/> (a database of its own, dropped on dispose); skips the test when PostgreSQL is unavailable.</summary>
+    public static async Task<Backend> StartAsync(TestStore store, PostgresServer postgres)
+    {
+        var location = await StoreLocation.CreateAsync(postgres, store);
+        WebMacsTestHost? host = null;
+        try
+        {
+            host = await location.StartHostAsync(b => b.AddDevicePlugin<CountingPlugin>());
+            return new Backend(host, host.CreateClient(await host.LoginAsync()), await host.CreateApiTokenAsync(WebMacsTestHost.AdminEmail), location);
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+
+            await location.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Creates a counting instance through <c>POST /api/v1/plugins</c> (linked events are created with it).</summary>
@@ -65,5 +95,9 @@ internal sealed class Backend : IAsyncDisposable
     {
         Admin.Dispose();
         await Host.DisposeAsync();
+        if (location is not null)
+        {
+            await location.DisposeAsync();
+        }
     }
 }

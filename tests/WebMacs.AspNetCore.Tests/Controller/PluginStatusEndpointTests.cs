@@ -3,16 +3,18 @@ using WebMacs.AspNetCore.Tests.Dashboards;
 using WebMacs.AspNetCore.Tests.Plugins;
 using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Domain;
+using WebMacs.Testing.Postgres;
 
 namespace WebMacs.AspNetCore.Tests.Controller;
 
 /// <summary><c>PUT /api/v1/plugins/{public_id}/status</c>, the route edge controllers report their instances' health to.</summary>
-public sealed class PluginStatusEndpointTests
+public sealed class PluginStatusEndpointTests(PostgresServer postgres)
 {
-    [Fact]
-    public async Task PutStatus_Operator_StoresStatusErrorAndUpdatedOn()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task PutStatus_Operator_StoresStatusErrorAndUpdatedOn(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
         var callers = await RouteCallers.ForAsync(backend.Host);
         var instance = await backend.Host.InsertInstanceAsync("a");
 
@@ -26,10 +28,11 @@ public sealed class PluginStatusEndpointTests
         Assert.Equal("error", shown.GetProperty("status").GetString());
     }
 
-    [Fact]
-    public async Task PutStatus_UnknownInstance_Answers404()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task PutStatus_UnknownInstance_Answers404(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
 
         using var unknown = await backend.Admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/plugins/{Guid.NewGuid()}/status", """{"status": "connected"}""");
         using var malformed = await backend.Admin.SendJsonAsync(HttpMethod.Put, "/api/v1/plugins/not-a-guid/status", """{"status": "connected"}""");
@@ -38,14 +41,26 @@ public sealed class PluginStatusEndpointTests
         await malformed.AssertErrorAsync(HttpStatusCode.NotFound, "Plugin instance not found.");
     }
 
-    [Theory]
-    [InlineData("""{"status": "broken"}""", "body/status")]
-    [InlineData("""{"error_message": "x"}""", "body/status")]
-    [InlineData("""{"status": 3}""", "body/status")]
-    [InlineData("""{"status": "demo", "error_message": 5}""", "body/error_message")]
-    public async Task PutStatus_InvalidBody_Answers422NamingTheField(string json, string location)
+    /// <summary>Gets each invalid body with the field its 422 names, once per store.</summary>
+    public static TheoryData<TestStore, string, string> InvalidBodies()
     {
-        await using var backend = await Backend.StartAsync();
+        var data = new TheoryData<TestStore, string, string>();
+        foreach (var store in new[] { TestStore.Sqlite, TestStore.Postgres })
+        {
+            data.Add(store, """{"status": "broken"}""", "body/status");
+            data.Add(store, """{"error_message": "x"}""", "body/status");
+            data.Add(store, """{"status": 3}""", "body/status");
+            data.Add(store, """{"status": "demo", "error_message": 5}""", "body/error_message");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidBodies))]
+    public async Task PutStatus_InvalidBody_Answers422NamingTheField(TestStore store, string json, string location)
+    {
+        await using var backend = await Backend.StartAsync(store, postgres);
         var instance = await backend.Host.InsertInstanceAsync("a");
 
         using var response = await backend.Admin.SendJsonAsync(HttpMethod.Put, $"/api/v1/plugins/{instance.PublicId}/status", json);
@@ -55,10 +70,11 @@ public sealed class PluginStatusEndpointTests
         Assert.Equal(PluginStatus.Inactive, (await backend.Host.FindInstanceAsync(instance.PublicId))!.Status);
     }
 
-    [Fact]
-    public async Task PutStatus_RoleGuard_AnonymousIs401ViewerIs403OperatorAndAdminPass()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task PutStatus_RoleGuard_AnonymousIs401ViewerIs403OperatorAndAdminPass(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
         var callers = await RouteCallers.ForAsync(backend.Host);
         var instance = await backend.Host.InsertInstanceAsync("a");
 

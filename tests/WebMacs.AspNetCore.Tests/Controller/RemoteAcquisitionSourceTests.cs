@@ -4,6 +4,7 @@ using WebMacs.AspNetCore.Tests.Plugins;
 using WebMacs.AspNetCore.Tests.Support;
 using WebMacs.Domain;
 using WebMacs.Testing.Hosting;
+using WebMacs.Testing.Postgres;
 
 namespace WebMacs.AspNetCore.Tests.Controller;
 
@@ -11,14 +12,15 @@ namespace WebMacs.AspNetCore.Tests.Controller;
 /// An edge controller (Generic Host, no store, <c>AddUplink()</c>) against a real backend: it takes its plugin
 /// instances from the backend's REST API, samples them, and the backend stores the samples and shows their status.
 /// </summary>
-public sealed class RemoteAcquisitionSourceTests
+public sealed class RemoteAcquisitionSourceTests(PostgresServer postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Controller_InstanceCreatedOnBackend_StoresSamplesWithSamplingTimestampsAndReportsConnected()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Controller_InstanceCreatedOnBackend_StoresSamplesWithSamplingTimestampsAndReportsConnected(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
         await using var controller = await ControllerHost.StartAsync(backend.Host.BaseAddress, backend.Token);
 
         var (id, name) = await backend.CreateInstanceAsync();
@@ -44,10 +46,11 @@ public sealed class RemoteAcquisitionSourceTests
         Assert.Null(instance.GetProperty("error_message").GetString());
     }
 
-    [Fact]
-    public async Task Controller_DemoInstanceAndDisabling_ReportsDemoThenStopsSampling()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Controller_DemoInstanceAndDisabling_ReportsDemoThenStopsSampling(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
         await using var controller = await ControllerHost.StartAsync(backend.Host.BaseAddress, backend.Token);
 
         var (id, _) = await backend.CreateInstanceAsync(demoMode: true);
@@ -60,10 +63,11 @@ public sealed class RemoteAcquisitionSourceTests
         await Eventually.UntilAsync(() => backend.GetInstanceAsync(id), i => i.GetProperty("status").GetString() == "inactive", "the status inactive");
     }
 
-    [Fact]
-    public async Task LoadAsync_MoreThanOnePage_LoadsEveryEnabledInstanceWithItsMappings()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task LoadAsync_MoreThanOnePage_LoadsEveryEnabledInstanceWithItsMappings(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
         var linked = await PluginData.InsertEventAsync(backend.Host);
         var owner = await backend.Host.GetUserIdAsync(WebMacsTestHost.AdminEmail);
         var enabledAt = new HashSet<int> { 0, 57, 100, 104 };
@@ -94,10 +98,11 @@ public sealed class RemoteAcquisitionSourceTests
         Assert.Equal(new Dictionary<string, Guid> { ["ch"] = linked.PublicId }, last.Mappings);
     }
 
-    [Fact]
-    public async Task Controller_RestartedWithoutBackend_AcquiresWithTheLastGoodConfigurationIntoItsBuffer()
+    [Theory]
+    [MemberData(nameof(TestStores.All), MemberType = typeof(TestStores))]
+    public async Task Controller_RestartedWithoutBackend_AcquiresWithTheLastGoodConfigurationIntoItsBuffer(TestStore store)
     {
-        await using var backend = await Backend.StartAsync();
+        await using var backend = await Backend.StartAsync(store, postgres);
         await using var first = await ControllerHost.StartAsync(backend.Host.BaseAddress, backend.Token);
         var (id, name) = await backend.CreateInstanceAsync();
         await Eventually.UntilAsync(async () => (await backend.DatapointsAsync(id, "in1")).Count, n => n >= 2, "samples stored in the backend");
