@@ -8,9 +8,11 @@ namespace WebMacs.AspNetCore.WebSockets;
 
 /// <summary>
 /// The command side of one telemetry socket (docs/websockets.md, "Actuator commands"): handles the controller's
-/// <c>hello</c> (registers the socket for the announced plugin instances; no reply) and <c>command_ack</c> frames, sends
-/// queued commands through the socket's <see cref="SocketSender"/> (bounded queue, one send loop). The socket sets
-/// itself as the <see cref="IngestBatch.Origin"/> of its batches, so its own values are not echoed back as commands.
+/// <c>hello</c> (registers the socket for the announced plugin instances, then queues the latest stored value of each
+/// of their outputs that were not announced before — <see cref="CommandDispatcher.ReplayAsync"/>; no reply) and
+/// <c>command_ack</c> frames, sends queued commands through the socket's <see cref="SocketSender"/> (bounded queue, one
+/// send loop). The socket sets itself as the <see cref="IngestBatch.Origin"/> of its batches, so its own values are not
+/// echoed back as commands.
 /// </summary>
 internal sealed partial class ControllerSession : IControllerConnection, IAsyncDisposable
 {
@@ -25,6 +27,7 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
 
     private readonly SocketSender sender;
     private readonly ControllerRegistry registry;
+    private readonly CommandDispatcher dispatcher;
     private readonly CommandMetrics metrics;
     private readonly ILogger logger;
     private readonly CancellationToken connectionClosed;
@@ -32,10 +35,11 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
     private volatile bool announced;
 
     public ControllerSession(
-        SocketSender sender, ControllerRegistry registry, CommandMetrics metrics, ILogger logger, CancellationToken connectionClosed)
+        SocketSender sender, ControllerRegistry registry, CommandDispatcher dispatcher, CommandMetrics metrics, ILogger logger, CancellationToken connectionClosed)
     {
         this.sender = sender;
         this.registry = registry;
+        this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.logger = logger;
         this.connectionClosed = connectionClosed;
@@ -47,10 +51,13 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
 
     public bool TryEnqueue(ActuatorCommand command) => queue.Writer.TryWrite(command);
 
-    /// <summary>Handles a control frame; false when <paramref name="message"/> is not one (it is then telemetry).</summary>
-    public bool TryHandle(ReadOnlySpan<byte> message)
+    /// <summary>
+    /// Handles a control frame; false when <paramref name="message"/> is not one (it is then telemetry). A <c>hello</c>
+    /// completes once the catch-up commands are queued, so they go out before any live push of a later value.
+    /// </summary>
+    public async ValueTask<bool> TryHandleAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken)
     {
-        if (message.IndexOf(HelloType) < 0 && message.IndexOf(AckType) < 0)
+        if (message.Span.IndexOf(HelloType) < 0 && message.Span.IndexOf(AckType) < 0)
         {
             return false;
         }
@@ -58,7 +65,7 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(message.ToArray());
+            using var document = JsonDocument.Parse(message);
             root = document.RootElement.Clone();
         }
         catch (JsonException)
@@ -70,7 +77,7 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
         switch (type)
         {
             case "hello":
-                Hello(root);
+                await HelloAsync(root, cancellationToken).ConfigureAwait(false);
                 return true;
             case "command_ack":
                 Ack(root);
@@ -87,7 +94,7 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
         await sendLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    private void Hello(JsonElement root)
+    private async Task HelloAsync(JsonElement root, CancellationToken cancellationToken)
     {
         var instances = new List<Guid>();
         if (root.TryGetProperty("instances", out var list) && list.ValueKind == JsonValueKind.Array)
@@ -102,6 +109,7 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
         }
 
         Source = root.TryGetProperty("source", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() ?? string.Empty : string.Empty;
+        var added = instances.Except(Instances).ToHashSet();
         Instances = instances;
         registry.Register(this);
         if (!announced)
@@ -111,6 +119,9 @@ internal sealed partial class ControllerSession : IControllerConnection, IAsyncD
         }
 
         LogHello(logger, Source, instances.Count);
+
+        // Instances announced before on this connection are up to date: only new ones catch up.
+        await dispatcher.ReplayAsync(this, added, cancellationToken).ConfigureAwait(false);
     }
 
     private void Ack(JsonElement root)

@@ -33,6 +33,7 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
         var session = new ControllerSession(
             sender,
             services.GetRequiredService<ControllerRegistry>(),
+            services.GetRequiredService<CommandDispatcher>(),
             services.GetRequiredService<CommandMetrics>(),
             logger,
             cancellationToken);
@@ -89,7 +90,7 @@ internal sealed partial class TelemetrySocket(WebSocket socket, HttpContext cont
                 return sender => WebSocketEndpoints.CloseForAsync(sender, status);
             }
 
-            if (session.TryHandle(reader.Message.Span))
+            if (await session.TryHandleAsync(reader.Message, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }

@@ -12,6 +12,9 @@ internal static class CommandsRegistration
         services.TryAddSingleton<ControllerRegistry>();
         services.TryAddSingleton<OutputChannelCache>();
         services.TryAddSingleton<CommandMetrics>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommittedDataObserver, CommandDispatcher>());
+
+        // One instance: the telemetry socket asks it to replay the latest output values on hello.
+        services.TryAddSingleton<CommandDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICommittedDataObserver, CommandDispatcher>(sp => sp.GetRequiredService<CommandDispatcher>()));
     }
 }

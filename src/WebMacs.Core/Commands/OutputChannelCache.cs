@@ -7,7 +7,7 @@ using WebMacs.Persistence;
 namespace WebMacs.Commands;
 
 /// <summary>A channel that receives commands: an output or bidirectional channel of an enabled plugin instance.</summary>
-internal readonly record struct OutputChannel(Guid PluginInstanceId, string ChannelId);
+internal readonly record struct OutputChannel(Guid PluginInstanceId, string ChannelId, bool IsBidirectional = false);
 
 /// <summary>
 /// The output and bidirectional channels of the enabled plugin instances by the internal id of the event they are mapped
@@ -42,11 +42,11 @@ internal sealed class OutputChannelCache(
             {
                 var rows = await db.ChannelMappings.AsNoTracking()
                     .Where(m => m.EventId != null && m.PluginInstance!.Enabled && m.Direction != ChannelDirection.Input)
-                    .Select(m => new { EventId = m.EventId!.Value, Instance = m.PluginInstance!.PublicId, m.ChannelId })
+                    .Select(m => new { EventId = m.EventId!.Value, Instance = m.PluginInstance!.PublicId, m.ChannelId, m.Direction })
                     .ToListAsync(cancellationToken).ConfigureAwait(false);
                 var outputs = rows
                     .GroupBy(r => r.EventId)
-                    .ToDictionary(g => g.Key, g => g.Select(r => new OutputChannel(r.Instance, r.ChannelId)).ToArray());
+                    .ToDictionary(g => g.Key, g => g.Select(r => new OutputChannel(r.Instance, r.ChannelId, r.Direction == ChannelDirection.Bidirectional)).ToArray());
                 Volatile.Write(ref current, new Snapshot(outputs, version, loadedAt));
                 return outputs;
             }
