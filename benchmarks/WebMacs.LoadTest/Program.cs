@@ -20,13 +20,14 @@ var rawSeconds = new Option<int>("--raw-seconds") { Description = "Seconds of th
 var hostPid = new Option<int?>("--host-pid") { Description = "Process id of the host: sample its resident memory." };
 var rest = new Option<bool>("--rest") { Description = "REST mode: the original's load test (sensors × hz via POST /api/v1/datapoints/batch)." };
 var sensors = new Option<int>("--sensors") { Description = "REST mode: sensors per batch.", DefaultValueFactory = _ => 500 };
+var stages = new Option<string?>("--stages") { Description = "REST mode: run these sensor counts one after another (e.g. 10,50,100,250,500, as the original), --warmup + --duration each." };
 var hz = new Option<double>("--hz") { Description = "REST mode: batches per second.", DefaultValueFactory = _ => 2 };
 var output = new Option<string?>("--out") { Description = "Append the result table (Markdown) to this file." };
 var label = new Option<string>("--label") { Description = "A name for this run in the result table.", DefaultValueFactory = _ => "run" };
 
 var root = new RootCommand("WebMacs load tool: durable telemetry throughput, ack and live-stream latency, raw COPY comparison, REST replay.")
 {
-    url, email, password, connections, batch, rate, window, duration, warmup, subscribers, eventCount, db, rawSeconds, hostPid, rest, sensors, hz, output, label,
+    url, email, password, connections, batch, rate, window, duration, warmup, subscribers, eventCount, db, rawSeconds, hostPid, rest, sensors, stages, hz, output, label,
 };
 
 root.SetAction(async (parse, cancellationToken) =>
@@ -35,7 +36,10 @@ root.SetAction(async (parse, cancellationToken) =>
     var setup = new LoadSetup(baseUri);
     await setup.LoginAsync(parse.GetValue(email)!, parse.GetValue(password)!, cancellationToken);
     var isRest = parse.GetValue(rest);
-    var events = await setup.CreateLinkedEventsAsync(isRest ? parse.GetValue(sensors) : parse.GetValue(eventCount), cancellationToken);
+    var stageSizes = isRest && parse.GetValue(stages) is { Length: > 0 } list
+        ? [.. list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(n => int.Parse(n, CultureInfo.InvariantCulture))]
+        : new[] { parse.GetValue(sensors) };
+    var events = await setup.CreateLinkedEventsAsync(isRest ? stageSizes.Max() : parse.GetValue(eventCount), cancellationToken);
     var warm = TimeSpan.FromSeconds(parse.GetValue(warmup));
     var measured = TimeSpan.FromSeconds(parse.GetValue(duration));
     var memory = new HostMemory(parse.GetValue(hostPid));
@@ -49,12 +53,18 @@ root.SetAction(async (parse, cancellationToken) =>
 
     if (isRest)
     {
-        var load = new RestLoad(setup.Http, events, parse.GetValue(hz));
-        Console.WriteLine($"REST mode: {events.Count} sensors × {parse.GetValue(hz)} Hz for {measured.TotalSeconds} s (+{warm.TotalSeconds} s warm-up)…");
-        await load.RunAsync(warm, measured, cancellationToken);
-        lines.Add(("mode", $"REST batch, {events.Count} sensors × {parse.GetValue(hz)} Hz, {measured.TotalSeconds:F0} s"));
-        lines.Add(("requests ok / failed", $"{load.Ok} / {load.Failed}"));
-        lines.Add(("batch latency", load.Latency.Describe()));
+        var frequency = parse.GetValue(hz);
+        lines.Add(("mode", $"REST batch, {string.Join(" → ", stageSizes)} sensors × {frequency} Hz, {measured.TotalSeconds:F0} s each (+{warm.TotalSeconds:F0} s warm-up each)"));
+        foreach (var size in stageSizes)
+        {
+            var load = new RestLoad(setup.Http, events.Take(size).ToList(), frequency);
+            Console.WriteLine($"REST mode: {size} sensors × {frequency} Hz for {measured.TotalSeconds} s (+{warm.TotalSeconds} s warm-up)…");
+            await load.RunAsync(warm, measured, cancellationToken);
+            var prefix = stageSizes.Length > 1 ? $"{size} sensors: " : string.Empty;
+            lines.Add((prefix + "requests ok / failed", $"{load.Ok} / {load.Failed}"));
+            lines.Add((prefix + "batch latency", load.Latency.Describe()));
+            lines.Add((prefix + "dashboard poll (GET /datapoints/latest)", load.Dashboard.Describe()));
+        }
     }
     else
     {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebMacs.Persistence;
 
@@ -26,10 +27,10 @@ internal sealed class IngestionCatalog : IDisposable
     private readonly IDbContextFactory<WebMacsDbContext> contexts;
     private readonly VersionedCache<IngestionSnapshot> cache;
 
-    public IngestionCatalog(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options)
+    public IngestionCatalog(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options, ILogger<IngestionCatalog> logger)
     {
         this.contexts = contexts;
-        cache = new VersionedCache<IngestionSnapshot>(versions, CachedData.Ingestion, time, () => options.Value.CacheRefreshInterval, LoadAsync);
+        cache = new VersionedCache<IngestionSnapshot>(versions, CachedData.Ingestion, time, () => options.Value.CacheRefreshInterval, LoadAsync, logger);
     }
 
     /// <summary>Gets a snapshot that is no older than the last change made in this process.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebMacs.Domain;
 using WebMacs.Ingestion;
@@ -46,10 +47,10 @@ internal sealed class RuleCache : IDisposable
     private readonly IDbContextFactory<WebMacsDbContext> contexts;
     private readonly VersionedCache<IReadOnlyDictionary<int, CachedRule[]>> cache;
 
-    public RuleCache(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options)
+    public RuleCache(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options, ILogger<RuleCache> logger)
     {
         this.contexts = contexts;
-        cache = new VersionedCache<IReadOnlyDictionary<int, CachedRule[]>>(versions, CachedData.Rules, time, () => options.Value.CacheRefreshInterval, LoadAsync);
+        cache = new VersionedCache<IReadOnlyDictionary<int, CachedRule[]>>(versions, CachedData.Rules, time, () => options.Value.CacheRefreshInterval, LoadAsync, logger);
     }
 
     public ValueTask<IReadOnlyDictionary<int, CachedRule[]>> GetAsync(CancellationToken cancellationToken) => cache.GetAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebMacs.Domain;
 using WebMacs.Ingestion;
@@ -16,10 +17,10 @@ internal sealed class WebhookSubscriptions : IDisposable
     private readonly IDbContextFactory<WebMacsDbContext> contexts;
     private readonly VersionedCache<HashSet<string>> cache;
 
-    public WebhookSubscriptions(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options)
+    public WebhookSubscriptions(IDbContextFactory<WebMacsDbContext> contexts, DataVersions versions, TimeProvider time, IOptions<IngestionOptions> options, ILogger<WebhookSubscriptions> logger)
     {
         this.contexts = contexts;
-        cache = new VersionedCache<HashSet<string>>(versions, CachedData.Webhooks, time, () => options.Value.CacheRefreshInterval, LoadAsync);
+        cache = new VersionedCache<HashSet<string>>(versions, CachedData.Webhooks, time, () => options.Value.CacheRefreshInterval, LoadAsync, logger);
     }
 
     public async ValueTask<bool> AnyAsync(WebhookEventType type, CancellationToken cancellationToken) =>
