@@ -32,11 +32,12 @@ internal sealed class DatapointService(WebMacsDbContext db, DatapointIngestion i
     /// </summary>
     public async Task<IReadOnlyList<DatapointView>> LatestAsync(CancellationToken cancellationToken)
     {
+        // Per event: its newest timestamp (one backward step in the (event_id, timestamp) index), then the greatest id at
+        // that timestamp (one more index probe). Ordering by (timestamp, id) and taking the first row instead costs a
+        // sort per event, because the index does not hold the id: about six times slower with 500 events.
         var newestIds = db.Events.Select(e => db.Datapoints
-            .Where(d => d.EventId == e.Id)
-            .OrderByDescending(d => d.Timestamp).ThenByDescending(d => d.Id)
-            .Select(d => (long?)d.Id)
-            .FirstOrDefault());
+            .Where(d => d.EventId == e.Id && d.Timestamp == db.Datapoints.Where(x => x.EventId == e.Id).Max(x => (DateTime?)x.Timestamp))
+            .Max(d => (long?)d.Id));
         return await db.Datapoints.AsNoTracking()
             .Where(d => newestIds.Contains(d.Id))
             .Select(DatapointView.FromRow)
