@@ -100,13 +100,15 @@ public sealed class AcquisitionEngineTests(PostgresServer postgres)
         var (id, name) = await host.CreateInstanceAsync();
         await AcquisitionHost.WaitUntilAsync(async () => (await host.DatapointsAsync(id, "in1")).Count >= 2, "the instance is polled");
 
-        await host.DisableAsync(id);
-        await AcquisitionHost.WaitUntilAsync(() => Task.FromResult(host.Engine.Find(id) is null), "the engine drops the instance");
-
         var plugin = AcquisitionHost.PluginOf(name);
-        Assert.Equal(PluginState.Disconnected, plugin.State);
+        await host.DisableAsync(id);
+
+        // The engine forgets the runner first and then stops it: wait for the stop's outcomes, not only the removal.
+        await AcquisitionHost.WaitUntilAsync(() => Task.FromResult(host.Engine.Find(id) is null), "the engine drops the instance");
+        await AcquisitionHost.WaitUntilAsync(
+            async () => plugin.State == PluginState.Disconnected && (await host.InstanceAsync(id))!.Status == PluginStatus.Inactive,
+            "the plugin is disconnected and the instance reported inactive");
         Assert.Equal([("out", CountingPlugin.SafeValue)], plugin.Writes);
-        Assert.Equal(PluginStatus.Inactive, (await host.InstanceAsync(id))!.Status);
     }
 
     [Theory]

@@ -79,9 +79,10 @@ public sealed class RemotePackageSyncTests
             deleted.EnsureSuccessStatusCode();
         }
 
+        // The engine forgets the runner first and then stops it: wait for the safe value too, not only the removal.
         await Eventually.UntilAsync(() => controller.Engine.Find(id) is null, "the instance stopped on the controller");
+        await Eventually.UntilAsync(() => package.LastWrite("valve") == 0.0, "the safe value written");
         Assert.False(Loader(controller).IsLoaded(package.Id));
-        Assert.Equal(0.0, package.LastWrite("valve"));
         var instance = await Eventually.UntilAsync(() => backend.GetInstanceAsync(id), i => i.GetProperty("status").GetString() == "error", "the status error");
         Assert.Equal($"The plugin '{package.PluginId}' is not installed on this host.", instance.GetProperty("error_message").GetString());
         await Eventually.UntilAsync(
