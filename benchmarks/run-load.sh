@@ -4,6 +4,7 @@
 # Server settings: the PostgreSQL defaults except memory and checkpoint spacing (shared_buffers 1GB, wal_buffers 64MB,
 # max_wal_size 4GB, checkpoint_timeout 15min), as a production server would have; fsync and synchronous_commit stay on.
 # Usage: benchmarks/run-load.sh <label> [load-tool options…]   (results are appended to benchmarks/results/load.md, or to $OUT)
+#        KEEP_LOGS=<dir> keeps the host's and PostgreSQL's logs (e.g. with PG_EXTRA="-c log_autovacuum_min_duration=0")
 #        TOOL=controller benchmarks/run-load.sh controller [--channels 1000 --duration 60]   (→ benchmarks/results/controller.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ dotnet build benchmarks/WebMacs.LoadTest -c Release --artifacts-path /tmp/wm-ben
 cleanup() {
   [ -n "${host_pid:-}" ] && kill "$host_pid" 2>/dev/null && wait "$host_pid" 2>/dev/null || true
   [ "$store" = postgres ] && as_pg "$pg_bin/pg_ctl" stop -D "$work/pg" -m fast >/dev/null 2>&1 || true
+  [ -n "${KEEP_LOGS:-}" ] && mkdir -p "$KEEP_LOGS" && cp "$work"/*.log "$KEEP_LOGS"/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT

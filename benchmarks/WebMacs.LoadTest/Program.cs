@@ -23,11 +23,12 @@ var sensors = new Option<int>("--sensors") { Description = "REST mode: sensors p
 var stages = new Option<string?>("--stages") { Description = "REST mode: run these sensor counts one after another (e.g. 10,50,100,250,500, as the original), --warmup + --duration each." };
 var hz = new Option<double>("--hz") { Description = "REST mode: batches per second.", DefaultValueFactory = _ => 2 };
 var output = new Option<string?>("--out") { Description = "Append the result table (Markdown) to this file." };
+var samples = new Option<string?>("--samples") { Description = "REST mode: write every measured request (stage, seconds since start, kind, milliseconds) to this CSV file." };
 var label = new Option<string>("--label") { Description = "A name for this run in the result table.", DefaultValueFactory = _ => "run" };
 
 var root = new RootCommand("WebMacs load tool: durable telemetry throughput, ack and live-stream latency, raw COPY comparison, REST replay.")
 {
-    url, email, password, connections, batch, rate, window, duration, warmup, subscribers, eventCount, db, rawSeconds, hostPid, rest, sensors, stages, hz, output, label,
+    url, email, password, connections, batch, rate, window, duration, warmup, subscribers, eventCount, db, rawSeconds, hostPid, rest, sensors, stages, hz, output, samples, label,
 };
 
 root.SetAction(async (parse, cancellationToken) =>
@@ -55,6 +56,7 @@ root.SetAction(async (parse, cancellationToken) =>
     {
         var frequency = parse.GetValue(hz);
         lines.Add(("mode", $"REST batch, {string.Join(" → ", stageSizes)} sensors × {frequency} Hz, {measured.TotalSeconds:F0} s each (+{warm.TotalSeconds:F0} s warm-up each)"));
+        var sampleLines = new List<string> { "sensors,seconds,kind,ms" };
         foreach (var size in stageSizes)
         {
             var load = new RestLoad(setup.Http, events.Take(size).ToList(), frequency);
@@ -64,6 +66,12 @@ root.SetAction(async (parse, cancellationToken) =>
             lines.Add((prefix + "requests ok / failed", $"{load.Ok} / {load.Failed}"));
             lines.Add((prefix + "batch latency", load.Latency.Describe()));
             lines.Add((prefix + "dashboard poll (GET /datapoints/latest)", load.Dashboard.Describe()));
+            sampleLines.AddRange(load.Samples.OrderBy(s => s.Seconds).Select(s => FormattableString.Invariant($"{size},{s.Seconds:F3},{s.Kind},{s.Milliseconds:F3}")));
+        }
+
+        if (parse.GetValue(samples) is { Length: > 0 } samplesFile)
+        {
+            await File.WriteAllLinesAsync(samplesFile, sampleLines, cancellationToken);
         }
     }
     else

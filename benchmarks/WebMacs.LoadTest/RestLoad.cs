@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -19,6 +20,9 @@ internal sealed class RestLoad(HttpClient http, IReadOnlyList<Guid> sensors, dou
 
     public Percentiles Dashboard { get; } = new();
 
+    /// <summary>Every measured request: seconds since the stage started, "batch" or "poll", milliseconds.</summary>
+    public ConcurrentQueue<(double Seconds, string Kind, double Milliseconds)> Samples { get; } = new();
+
     public long Ok => Interlocked.Read(ref ok);
 
     public long Failed => Interlocked.Read(ref failed);
@@ -39,13 +43,13 @@ internal sealed class RestLoad(HttpClient http, IReadOnlyList<Guid> sensors, dou
                 await Task.Delay(wait, cancellationToken);
             }
 
-            running.Add(SendAsync(tick, measureFrom, (tick + 1) % pollEvery == 0, cancellationToken));
+            running.Add(SendAsync(tick, origin, measureFrom, (tick + 1) % pollEvery == 0, cancellationToken));
         }
 
         await Task.WhenAll(running);
     }
 
-    private async Task SendAsync(long tick, long measureFrom, bool poll, CancellationToken cancellationToken)
+    private async Task SendAsync(long tick, long origin, long measureFrom, bool poll, CancellationToken cancellationToken)
     {
         // The body is built before the clock starts: the figure is the request, not the client's JSON serialisation.
         var body = new StringBuilder("{\"datapoints\":[", 64 * sensors.Count);
@@ -54,7 +58,9 @@ internal sealed class RestLoad(HttpClient http, IReadOnlyList<Guid> sensors, dou
             body.Append(i == 0 ? "{" : ",{").Append(CultureInfo.InvariantCulture, $"\"value\":{20 + ((tick + i) % 50 * 0.25)},\"event_public_id\":\"{sensors[i]}\"}}");
         }
 
-        using var content = new StringContent(body.Append("]}").ToString(), Encoding.UTF8, "application/json");
+        // Encoded to UTF-8 up front too (a StringContent would encode while the request is timed).
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body.Append("]}").ToString()));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         var started = Stopwatch.GetTimestamp();
         using var response = await http.PostAsync("/api/v1/datapoints/batch", content, cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
@@ -70,6 +76,7 @@ internal sealed class RestLoad(HttpClient http, IReadOnlyList<Guid> sensors, dou
         {
             Interlocked.Increment(ref ok);
             Latency.RecordMicroseconds((long)elapsed.TotalMicroseconds);
+            Samples.Enqueue((Stopwatch.GetElapsedTime(origin, started).TotalSeconds, "batch", elapsed.TotalMilliseconds));
         }
 
         if (poll)
@@ -85,6 +92,7 @@ internal sealed class RestLoad(HttpClient http, IReadOnlyList<Guid> sensors, dou
             else if (measured)
             {
                 Dashboard.RecordMicroseconds((long)pollElapsed.TotalMicroseconds);
+                Samples.Enqueue((Stopwatch.GetElapsedTime(origin, polled).TotalSeconds, "poll", pollElapsed.TotalMilliseconds));
             }
         }
     }
