@@ -117,20 +117,8 @@ public sealed class DatapointReferenceLockTests(PostgresServer postgres) : IAsyn
 
     private async Task<(int EventId, int ExperimentId)> SeedAsync()
     {
-        await using var connection = await OpenAsync();
-        await ExecuteAsync(connection, """
-            INSERT INTO users (public_id, email, username, password_hash, role, registered_on)
-                VALUES (gen_random_uuid(), 'lock@webmacs.test', 'lock', 'x', 'admin', now())
-            """);
-        var eventId = (int)(await ScalarAsync("""
-            INSERT INTO events (public_id, name, min_value, max_value, unit, type, user_id)
-                SELECT gen_random_uuid(), 'lock-event', 0, 100, 'V', 'sensor', id FROM users WHERE username = 'lock' RETURNING id
-            """))!;
-        var experimentId = (int)(await ScalarAsync("""
-            INSERT INTO experiments (public_id, name, started_on, user_id)
-                SELECT gen_random_uuid(), 'lock-experiment', now(), id FROM users WHERE username = 'lock' RETURNING id
-            """))!;
-        return (eventId, experimentId);
+        var (events, experimentId) = await DatapointSeed.SeedAsync(connectionString, "lock", 1, Ct);
+        return (events[0], experimentId);
     }
 
     // Polls the server until the connection waits for a lock: the proof that it is blocked, not merely slow.

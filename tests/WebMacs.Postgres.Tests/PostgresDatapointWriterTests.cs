@@ -182,33 +182,8 @@ public sealed class PostgresDatapointWriterTests(PostgresServer postgres) : IAsy
         return batch;
     }
 
-    private async Task<(int[] Events, int ExperimentId)> SeedAsync(int eventCount)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(Ct);
-        await using (var user = new NpgsqlCommand("""
-            INSERT INTO users (public_id, email, username, password_hash, role, registered_on)
-                VALUES (gen_random_uuid(), 'writer@webmacs.test', 'writer', 'x', 'admin', now())
-            """, connection))
-        {
-            await user.ExecuteNonQueryAsync(Ct);
-        }
-
-        var events = new int[eventCount];
-        for (var i = 0; i < eventCount; i++)
-        {
-            events[i] = (int)(await ScalarAsync($"""
-                INSERT INTO events (public_id, name, min_value, max_value, unit, type, user_id)
-                    SELECT gen_random_uuid(), 'writer-event-{i}', 0, 100, 'V', 'sensor', id FROM users WHERE username = 'writer' RETURNING id
-                """))!;
-        }
-
-        var experimentId = (int)(await ScalarAsync("""
-            INSERT INTO experiments (public_id, name, started_on, user_id)
-                SELECT gen_random_uuid(), 'writer-experiment', now(), id FROM users WHERE username = 'writer' RETURNING id
-            """))!;
-        return (events, experimentId);
-    }
+    private Task<(int[] Events, int ExperimentId)> SeedAsync(int eventCount) =>
+        DatapointSeed.SeedAsync(connectionString, "writer", eventCount, Ct);
 
     private async Task<object?> ScalarAsync(string sql)
     {
